@@ -1,0 +1,245 @@
+package io.hubshare;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parameters of a model listing ({@code GET /api/models}). Immutable; build one with {@link #builder()}.
+ *
+ * {@snippet :
+ * ModelQuery q = ModelQuery.builder()
+ *     .author("Qwen").filter("gguf").sort(ModelSort.DOWNLOADS)
+ *     .expand("downloadsAllTime", "createdAt", "tags")
+ *     .pageSize(1000).limit(5000)
+ *     .build();
+ * }
+ */
+public final class ModelQuery {
+  /** The largest page size the client asks for. */
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  private final @Nullable String search;
+  private final @Nullable String author;
+  private final List<String> filters;
+  private final @Nullable String pipelineTag;
+  private final @Nullable ModelSort sort;
+  private final @Nullable Integer pageSize;
+  private final List<String> expand;
+  private final boolean full;
+  private final boolean config;
+  private final boolean cardData;
+  private final @Nullable Long limit;
+  private final @Nullable String cursor;
+  private final List<Map.Entry<String, String>> extra;
+
+  private ModelQuery(Builder b) {
+    this.search = b.search;
+    this.author = b.author;
+    this.filters = List.copyOf(b.filters);
+    this.pipelineTag = b.pipelineTag;
+    this.sort = b.sort;
+    this.pageSize = b.pageSize;
+    this.expand = List.copyOf(b.expand);
+    this.full = b.full;
+    this.config = b.config;
+    this.cardData = b.cardData;
+    this.limit = b.limit;
+    this.cursor = b.cursor;
+    this.extra = List.copyOf(b.extra);
+  }
+
+  /** A new builder with nothing set: the whole listing, in the hub's default order. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this query's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.search = search;
+    b.author = author;
+    b.filters.addAll(filters);
+    b.pipelineTag = pipelineTag;
+    b.sort = sort;
+    b.pageSize = pageSize;
+    b.expand.addAll(expand);
+    b.full = full;
+    b.config = config;
+    b.cardData = cardData;
+    b.limit = limit;
+    b.cursor = cursor;
+    b.extra.addAll(extra);
+    return b;
+  }
+
+  public @Nullable String search() { return search; }
+  public @Nullable String author() { return author; }
+  public List<String> filters() { return filters; }
+  public @Nullable String pipelineTag() { return pipelineTag; }
+  public @Nullable ModelSort sort() { return sort; }
+  public @Nullable Integer pageSize() { return pageSize; }
+  public List<String> expand() { return expand; }
+  public boolean full() { return full; }
+  public boolean config() { return config; }
+  public boolean cardData() { return cardData; }
+  /** The most models the listing yields in all, or {@code null} for no limit. */
+  public @Nullable Long limit() { return limit; }
+  /** The cursor the listing starts from, or {@code null} to start at the first page. */
+  public @Nullable String cursor() { return cursor; }
+  /** Further parameters, passed as they are. */
+  public List<Map.Entry<String, String>> extraParameters() { return extra; }
+
+  /**
+   * The query parameters of the first request, in a stable order, not yet URL-encoded. The starting cursor is not
+   * among them (the client adds it). {@link #limit()} is not a hub parameter: the client stops by itself.
+   */
+  public List<Map.Entry<String, String>> toParameters() {
+    List<Map.Entry<String, String>> p = new ArrayList<>();
+    add(p, "search", search);
+    add(p, "author", author);
+    for (String f : filters) add(p, "filter", f);
+    add(p, "pipeline_tag", pipelineTag);
+    if (sort != null) add(p, "sort", sort.wireName());
+    if (pageSize != null) add(p, "limit", pageSize.toString());
+    for (String e : expand) add(p, "expand", e);
+    if (full) add(p, "full", "true");
+    if (config) add(p, "config", "true");
+    if (cardData) add(p, "cardData", "true");
+    p.addAll(extra);
+    return List.copyOf(p);
+  }
+
+  private static void add(List<Map.Entry<String, String>> p, String k, @Nullable String v) {
+    if (v != null) p.add(new SimpleImmutableEntry<>(k, v));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelQuery q && toParameters().equals(q.toParameters())
+        && Objects.equals(limit, q.limit) && Objects.equals(cursor, q.cursor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(toParameters(), limit, cursor);
+  }
+
+  /** The parameters as a readable query string (not URL-encoded), with the limit and cursor when set. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, String> e : toParameters()) {
+      if (b.length() > 0) b.append('&');
+      b.append(e.getKey()).append('=').append(e.getValue());
+    }
+    if (limit != null) b.append(b.length() > 0 ? " " : "").append("(limit ").append(limit).append(')');
+    if (cursor != null) b.append(b.length() > 0 ? " " : "").append("(from cursor)");
+    return b.length() == 0 ? "(all models)" : b.toString();
+  }
+
+  /** Builds a {@link ModelQuery}; each setter checks its argument at once. */
+  public static final class Builder {
+    private @Nullable String search;
+    private @Nullable String author;
+    private final List<String> filters = new ArrayList<>();
+    private @Nullable String pipelineTag;
+    private @Nullable ModelSort sort;
+    private @Nullable Integer pageSize;
+    private final List<String> expand = new ArrayList<>();
+    private boolean full;
+    private boolean config;
+    private boolean cardData;
+    private @Nullable Long limit;
+    private @Nullable String cursor;
+    private final List<Map.Entry<String, String>> extra = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Models whose id contains {@code text}. */
+    public Builder search(String text) { this.search = nonBlank(text, "search"); return this; }
+
+    /** Models owned by this account. */
+    public Builder author(String account) {
+      if (!ModelIds.isValidPart(account)) throw new IllegalArgumentException("not a valid account name: '" + account + "'");
+      this.author = account;
+      return this;
+    }
+
+    /** Adds tag filters, AND-ed: {@code gguf}, {@code license:mit}, {@code base_model:quantized:Qwen/Qwen3-8B}. */
+    public Builder filter(String... tags) {
+      for (String t : tags) filters.add(nonBlank(t, "filter"));
+      return this;
+    }
+
+    /** Models of this task, such as {@code text-generation}. */
+    public Builder pipelineTag(String tag) { this.pipelineTag = nonBlank(tag, "pipelineTag"); return this; }
+
+    /** The sort key (always descending). */
+    public Builder sort(ModelSort sort) { this.sort = Objects.requireNonNull(sort, "sort"); return this; }
+
+    /** Models per request, 1 to {@value #MAX_PAGE_SIZE}. */
+    public Builder pageSize(int size) {
+      if (size < 1 || size > MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ": " + size);
+      }
+      this.pageSize = size;
+      return this;
+    }
+
+    /** Fields to return ({@code expand=}); cannot be combined with {@link #full}, {@link #config}, {@link #cardData}. */
+    public Builder expand(String... fields) {
+      for (String f : fields) expand.add(nonBlank(f, "expand"));
+      return this;
+    }
+
+    /** Asks for every field ({@code full=true}). */
+    public Builder full(boolean full) { this.full = full; return this; }
+
+    /** Asks for {@code config} ({@code config=true}). */
+    public Builder config(boolean config) { this.config = config; return this; }
+
+    /** Asks for {@code cardData} ({@code cardData=true}). */
+    public Builder cardData(boolean cardData) { this.cardData = cardData; return this; }
+
+    /** Stops after this many models in all. */
+    public Builder limit(long total) {
+      if (total < 1) throw new IllegalArgumentException("limit must be positive: " + total);
+      this.limit = total;
+      return this;
+    }
+
+    /** Starts from a cursor that {@link Page#nextCursor()} gave, to resume a listing. */
+    public Builder cursor(@Nullable String cursor) {
+      this.cursor = cursor == null || cursor.isBlank() ? null : cursor;
+      return this;
+    }
+
+    /** Any other parameter the hub takes ({@code gated}, {@code inference}, {@code num_parameters}…), as is. */
+    public Builder parameter(String name, String value) {
+      extra.add(new SimpleImmutableEntry<>(nonBlank(name, "name"), Objects.requireNonNull(value, "value")));
+      return this;
+    }
+
+    /**
+     * The query.
+     *
+     * @throws IllegalArgumentException if {@code expand} is combined with {@code full}, {@code config} or
+     *     {@code cardData}, which the hub refuses
+     */
+    public ModelQuery build() {
+      if (!expand.isEmpty() && (full || config || cardData)) {
+        throw new IllegalArgumentException("expand cannot be combined with full, config or cardData");
+      }
+      return new ModelQuery(this);
+    }
+
+    private static String nonBlank(String v, String what) {
+      if (v == null || v.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
+      return v;
+    }
+  }
+}
