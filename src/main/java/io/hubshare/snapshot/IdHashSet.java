@@ -1,0 +1,57 @@
+package io.hubshare.snapshot;
+
+/**
+ * The set of model ids a crawl has written, kept as 64-bit hashes in one open-addressing {@code long[]}: 16 to
+ * 32 bytes per model, where a {@code HashSet<String>} of ids costs several times that. Two distinct ids share a
+ * hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million models); such a pair would count as a duplicate.
+ */
+final class IdHashSet {
+  private long[] table = new long[1024];
+  private int size;
+
+  /** A 64-bit hash of a model id: FNV-1a over its characters, then a full avalanche (MurmurHash3's fmix64). */
+  static long hash(String id) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h ^= id.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h; // 0 marks a free slot
+  }
+
+  /** Adds the id; {@code false} if it was there already. */
+  boolean add(String id) {
+    long h = hash(id);
+    if (size * 2 >= table.length) grow();
+    int mask = table.length - 1;
+    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+      if (table[i] == 0) {
+        table[i] = h;
+        size++;
+        return true;
+      }
+      if (table[i] == h) return false;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  private void grow() {
+    long[] old = table;
+    table = new long[old.length * 2];
+    int mask = table.length - 1;
+    for (long h : old) {
+      if (h == 0) continue;
+      int i = (int) h & mask;
+      while (table[i] != 0) i = (i + 1) & mask;
+      table[i] = h;
+    }
+  }
+}
