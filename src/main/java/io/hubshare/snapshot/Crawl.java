@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -112,13 +113,13 @@ final class Crawl {
       }
       long bytes = pages.append(lines);
       boolean end = page.nextCursor() == null || limit != null && cp.count() + lines.size() >= limit;
-      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? options.clock().instant() : null);
+      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null);
       cp.write(checkpoint);
       if (skipped > 0) LOG.log(Level.DEBUG, "page {0}: skipped {1} models listed before", cp.pages(), skipped);
       options.listener().onPage(progress(cp, resumed));
       if (end) return cp;
     }
-    cp = cp.end(options.clock().instant());
+    cp = cp.end(now(cp));
     cp.write(checkpoint);
     return cp;
   }
@@ -185,6 +186,12 @@ final class Crawl {
     if (!options.overwrite() && Files.exists(out)) {
       throw new IllegalStateException(out + " exists: pass overwrite to replace it, or choose another file");
     }
+  }
+
+  /** The clock's time, never before the crawl's start (a clock set back between runs must not break the header). */
+  private Instant now(Checkpoint cp) {
+    Instant now = options.clock().instant();
+    return now.isBefore(cp.startedAt()) ? cp.startedAt() : now;
   }
 
   private static String describe(String hub, String endpoint, String query, @Nullable Long limit) {

@@ -174,6 +174,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     public boolean hasNext() {
       if (next != null) return true;
       if (done) return false;
+      if (closed) throw new IllegalStateException("snapshot " + file + " was closed while being read");
       try {
         String line = reader.nextLine();
         if (line == null) {
