@@ -1,0 +1,33 @@
+package io.hubshare.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IdTablesTest {
+  @Test
+  void theSetKeepsEveryIdOnceThroughManyGrowths() {
+    IdHashSet set = new IdHashSet();
+    for (int i = 0; i < 200_000; i++) assertThat(set.add("owner" + (i % 977) + "/model-" + i)).isTrue();
+    for (int i = 0; i < 200_000; i += 7) assertThat(set.add("owner" + (i % 977) + "/model-" + i)).isFalse();
+    assertThat(set.size()).isEqualTo(200_000);
+  }
+
+  @Test
+  void theIndexFindsEveryIdWithItsNumbersAndNothingElse() {
+    IdIndex index = new IdIndex();
+    for (int i = 0; i < 100_000; i++) {
+      index.put("org/m" + i, i % 3 == 0 ? IdIndex.NONE : 10L * i, 1_700_000_000L + i);
+    }
+    index.put("org/m5", 1, 1); // a repeated id keeps its first record
+    assertThat(index.size()).isEqualTo(100_000);
+    for (int i = 0; i < 100_000; i++) {
+      int slot = index.find("org/m" + i);
+      assertThat(slot).isNotNegative();
+      assertThat(index.allTime(slot)).isEqualTo(i % 3 == 0 ? IdIndex.NONE : 10L * i);
+      assertThat(index.created(slot)).isEqualTo(1_700_000_000L + i);
+    }
+    assertThat(index.find("org/m100000")).isEqualTo(-1);
+    assertThat(index.find("Org/m1")).isEqualTo(-1); // ids are case-sensitive, as the files store them
+  }
+}
