@@ -159,7 +159,7 @@ public final class OriginRegistry {
    */
   public OriginRegistry with(Origin... overrides) {
     List<Origin> list = List.of(overrides);
-    list.forEach(OriginRegistry.this::validate);
+    list.forEach(this::validate);
     return new OriginRegistry(index(byKey, list), regions, unattributed);
   }
 
