@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Links are unique by id, compared ignoring case (the Hub resolves ids case-insensitively), keeping the first
  * spelling and the first explicit relation seen. Dropped: ids that are not valid repository ids (URLs, local
  * paths such as {@code ./model} or {@code /cache/models/x}, which adapters trained from a local copy carry even in
- * the Hub's tags), placeholders such as {@code none}, and a model naming itself. A link that still lacks a
- * relation takes {@code cardData.base_model_relation} when valid, else the one {@link RelationInference} infers.
+ * the Hub's tags), placeholders such as {@code none}, and a model naming itself (compared ignoring case; a
+ * different repository with a similar name is a real link and stays). A link that still lacks a relation takes
+ * the relation the Hub gave the model's other links, else {@code cardData.base_model_relation} when valid, else
+ * the one {@link RelationInference} infers.
  */
 final class BaseModelLinks {
   private static final String TAG_PREFIX = "base_model:";
@@ -96,15 +98,26 @@ final class BaseModelLinks {
     for (Link l : links.values()) {
       Relation r = l.relation;
       if (r == null) {
-        if (fallback == null) {
-          Relation declared = relation(cardRelation);
-          fallback = declared != null ? declared : RelationInference.infer(links.size(), tags, libraryName);
-        }
+        if (fallback == null) fallback = fallbackRelation(links, tags, cardRelation, libraryName);
         r = fallback;
       }
       out.add(new BaseModel(l.id, r));
     }
     return out;
+  }
+
+  /**
+   * The relation of the links the response names without one. The Hub gives a model one relation for all its
+   * bases (no model of the sample mixes two), so a relation it stated for another link comes first; then the
+   * card's {@code base_model_relation}; then inference.
+   */
+  private static Relation fallbackRelation(Map<String, Link> links, List<String> tags, @Nullable String cardRelation,
+      @Nullable String libraryName) {
+    for (Link l : links.values()) {
+      if (l.relation != null) return l.relation;
+    }
+    Relation declared = relation(cardRelation);
+    return declared != null ? declared : RelationInference.infer(links.size(), tags, libraryName);
   }
 
   private static void add(Map<String, Link> links, String modelId, String id, @Nullable Relation relation) {
