@@ -76,8 +76,8 @@ public final class HfAccounts {
       }
       JsonToken after = p.nextToken();
       if (after != null) {
-        throw new WireFormatException("unexpected " + HfJson.describe(after) + " after the " + what + " at offset "
-            + HfJson.tokenOffset(p));
+        throw new WireFormatException("unexpected content (" + HfJson.describe(after) + ") after the " + what
+            + " at offset " + HfJson.tokenOffset(p));
       }
       String accountName = primary != null ? primary : secondary;
       if (accountName == null) {

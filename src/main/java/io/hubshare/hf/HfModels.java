@@ -49,8 +49,8 @@ public final class HfModels {
       Model m = ModelReader.readFields(p).build(body, -1, 0);
       JsonToken after = p.nextToken();
       if (after != null) {
-        throw new WireFormatException("unexpected " + HfJson.describe(after) + " after the model object at offset "
-            + HfJson.tokenOffset(p));
+        throw new WireFormatException("unexpected content (" + HfJson.describe(after)
+            + ") after the model object at offset " + HfJson.tokenOffset(p));
       }
       return m;
     } catch (IOException e) {
@@ -89,8 +89,8 @@ public final class HfModels {
       }
       JsonToken after = p.nextToken();
       if (after != null) {
-        throw new WireFormatException("unexpected " + HfJson.describe(after) + " after the array of models at offset "
-            + HfJson.tokenOffset(p));
+        throw new WireFormatException("unexpected content (" + HfJson.describe(after)
+            + ") after the array of models at offset " + HfJson.tokenOffset(p));
       }
       return models;
     } catch (IOException e) {

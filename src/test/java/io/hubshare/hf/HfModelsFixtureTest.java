@@ -147,7 +147,7 @@ class HfModelsFixtureTest {
     assertThat(m.rawJson()).contains("inferenceProviderMapping");
   }
 
-  /** {@code owner__name[__expand-x]__20250321T111930Z[__hash].json} → {@code owner/name}; {@code gpt2__…} → gpt2. */
+  /** {@code owner__name[__expand-x]__20250321T111930Z[__hash].json} → {@code owner/name}; {@code gpt2__…} → gpt2 */
   static String idFromFileName(String fileName) {
     String[] parts = fileName.substring(0, fileName.length() - ".json".length()).split("__");
     List<String> idParts = new ArrayList<>();

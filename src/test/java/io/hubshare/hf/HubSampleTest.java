@@ -146,7 +146,8 @@ class HubSampleTest {
   void aRelationlessTagTakesTheRelationTheHubGaveTheModel() {
     Model m = model("liodon-ai/Qwen2.5-Math-1.5B-imatrix-GGUF");
 
-    assertThat(m.tags()).contains("base_model:Qwen/Qwen2.5-1.5B").doesNotContain("base_model:quantized:Qwen/Qwen2.5-1.5B");
+    assertThat(m.tags()).contains("base_model:Qwen/Qwen2.5-1.5B")
+        .doesNotContain("base_model:quantized:Qwen/Qwen2.5-1.5B");
     assertThat(m.baseModels()).containsExactly(
         new BaseModel("Qwen/Qwen2.5-Math-1.5B", Relation.QUANTIZED),
         new BaseModel("Qwen/Qwen2.5-1.5B", Relation.QUANTIZED));
@@ -213,7 +214,9 @@ class HubSampleTest {
         "quantized:google/gemma-4-31B-it", "finetune:google/gemma-4-31B");
     assertThat(chain("LuffyTheFox/Qwen3.6-35B-A3B-Uncensored-Genesis-Hermes-V7-GGUF")).containsExactly(
         "quantized:HauhauCS/Qwen3.6-35B-A3B-Uncensored-HauhauCS-Aggressive", "quantized:Qwen/Qwen3.6-35B-A3B");
-    assertThat(chain("DavidAU/Qwen3.6-40B-Fable-Fusion-6-Core-Deckard-Eleanor-Heretic-Uncensored-NM-DAU-NEO-MAX-MTP-GGUF"))
+    String davidAu =
+        "DavidAU/Qwen3.6-40B-Fable-Fusion-6-Core-Deckard-Eleanor-Heretic-Uncensored-NM-DAU-NEO-MAX-MTP-GGUF";
+    assertThat(chain(davidAu))
         .startsWith(
             "quantized:DavidAU/Qwen3.6-40B-Fable-Fusion-6-Core-Deckard-Eleanor-Heretic-Uncensored",
             "finetune:DavidAU/Qwen3.6-40B-Grand-Intelligence-Fable-Fusion-Uncensored-Heretic")
