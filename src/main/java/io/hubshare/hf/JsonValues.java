@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +68,7 @@ final class JsonValues {
   /** An ISO-8601 instant such as {@code 2024-09-25T17:00:57.000Z}, or {@code null}. */
   static @Nullable Instant instant(JsonParser p) throws IOException {
     String s = string(p);
-    if (s == null) return null;
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return s == null ? null : IsoInstants.parse(s);
   }
 
   /**
