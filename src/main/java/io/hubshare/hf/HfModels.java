@@ -17,8 +17,17 @@ import org.jspecify.annotations.Nullable;
  * {@code pipeline_tag}; {@code library_name}; {@code tags}; {@code gated} ({@code false}, "auto", "manual");
  * {@code private}; {@code disabled}; licence from {@code cardData.license} (a string or a list: its first entry),
  * else the first {@code license:} tag; parameters from {@code safetensors.total}, else {@code gguf.total};
- * {@code downloads} (30 days), {@code downloadsAllTime}, {@code likes}, {@code trendingScore}; base models as
- * {@link BaseModelLinks} explains.
+ * {@code downloads} (30 days), {@code downloadsAllTime}, {@code likes}, {@code trendingScore}.
+ *
+ * <p>Base models come from the tags {@code base_model:<relation>:<id>}, from {@code baseModels} (the info call's
+ * {@code expand=baseModels}) and from the tags {@code base_model:<id>}, merged without duplicates in that order; from
+ * {@code cardData.base_model} only when the response carries none of those, because the Hub computes the tags
+ * from the card after resolving renames, so where they disagree the tags are right. Invalid ids (URLs, local
+ * paths), placeholders ({@code none}) and self-references are dropped. A base named without a relation takes the
+ * relation the Hub gave the model's other bases, else {@code cardData.base_model_relation}, else an inferred one:
+ * {@code peft}/LoRA → adapter; several bases → merge; GGUF, GPTQ, AWQ, EXL2, MLX n-bit and other quantized
+ * formats → quantized; else finetune. The package's {@code BaseModelLinks} and {@code RelationInference} hold
+ * the details and the evidence from the 2026-08 sample.
  *
  * <p>A field the body lacks stays {@code null} (or empty), never 0 or false. A field of the wrong type (a string
  * where a number belongs) is read as absent; unknown fields are ignored and survive in {@link Model#rawJson()}.

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>finetune</b>: everything else.
  * </ol>
  *
- * <p>Adapter comes before merge because an adapter often names several compatible bases. On the 7,885 models
- * of the 2026-08 sample whose tags carry an explicit relation, these rules give the Hub's relation for 96% of
- * them (a test keeps it above 95%); most misses are quantizations in formats no tag names.
+ * <p>Adapter comes before merge because an adapter often names several compatible bases. Checked against the
+ * Hub's own answer on the 7,824 models of the 2026-08 sample whose tags carry an explicit relation to a valid
+ * base, these rules give the same relation for 7,526 (96%; a test keeps it above 95%). Most misses are
+ * quantizations in formats no tag names, and finetunes tagged with a precision such as {@code fp8}.
  */
 final class RelationInference {
   private static final Set<String> ADAPTER_TAGS = Set.of("peft", "lora", "adapter");

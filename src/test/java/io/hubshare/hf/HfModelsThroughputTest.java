@@ -27,7 +27,7 @@ class HfModelsThroughputTest {
     }
     long chars = lines.stream().mapToLong(String::length).sum();
 
-    for (int warm = 0; warm < 3; warm++) {
+    for (int warm = 0; warm < 6; warm++) {
       parseLines(lines);
       parsePages(pages);
     }

@@ -243,6 +243,7 @@ class HubSampleTest {
     }
     // 7,885 models carry an explicit relation; 61 of them link only to themselves or to local paths.
     assertThat(total).isEqualTo(7_824);
+    // 7,526 of 7,824 (96.2%) when written; most misses are quantizations in formats no tag names.
     assertThat((double) agree / total).isGreaterThan(0.95);
   }
 
