@@ -26,6 +26,8 @@ public final class HfAccounts {
    * Reads an organisation's overview. The name is {@code name}; {@code isVerified} becomes
    * {@link Account#verified()}.
    *
+   * @param json the body of {@code GET /api/organizations/{name}/overview}; becomes {@link Account#rawJson()}
+   * @return the account, of type {@link AccountType#ORGANIZATION}
    * @throws WireFormatException if the body is not a JSON object or has no name
    */
   public static Account parseOrganization(@Nullable String json) {
@@ -36,6 +38,8 @@ public final class HfAccounts {
    * Reads a user's overview. The name is {@code user} (else {@code name}); users have no verified flag, so
    * {@link Account#verified()} is {@code null}.
    *
+   * @param json the body of {@code GET /api/users/{name}/overview}; becomes {@link Account#rawJson()}
+   * @return the account, of type {@link AccountType#USER}
    * @throws WireFormatException if the body is not a JSON object or has no name
    */
   public static Account parseUser(@Nullable String json) {

@@ -46,6 +46,7 @@ public final class HfModels {
    * }</pre>
    *
    * @param json the object's text; becomes {@link Model#rawJson()} as given
+   * @return the model
    * @throws WireFormatException if the text is not one JSON object or the model has no usable id
    */
   public static Model parse(@Nullable String json) {
