@@ -59,7 +59,9 @@ public final class OkHttpTransport implements Transport {
     this.config = config;
     this.ownsClient = config.baseClient() == null;
     OkHttpClient.Builder builder = ownsClient ? new OkHttpClient.Builder() : config.baseClient().newBuilder();
-    builder.followRedirects(false).followSslRedirects(false)
+    // Redirects and retries are ours: each hop decides whether the token goes along, and OkHttp's own silent
+    // retries (a 408, a failed connection) would bypass maxRetries and the Sleeper.
+    builder.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout());
     if (config.diskCacheDir() != null) {

@@ -30,9 +30,6 @@ final class RateLimitPacer {
   /** Below this many requests left, requests are spread out, when the quota is not known. */
   static final long LOW_WATER_UNKNOWN_QUOTA = 10;
 
-  /** Two reports whose reset times differ less than this describe the same window. */
-  private static final Duration SAME_WINDOW = Duration.ofSeconds(2);
-
   private static final System.Logger LOG = System.getLogger("io.hubshare.transport");
 
   private final Clock clock;
@@ -87,14 +84,17 @@ final class RateLimitPacer {
 
   synchronized void observe(RateLimitHeader header) {
     Instant now = clock.instant();
+    // A response read late (a slow body) reports a reset that looks later than it is; the earliest report is the
+    // closest, and never more than a second early, which MARGIN covers.
     Instant reportedReset = now.plus(header.reset());
     if (header.quota() >= 0) {
       quota = header.quota();
     }
-    if (resetAt != null && Duration.between(resetAt, reportedReset).abs().compareTo(SAME_WINDOW) <= 0) {
-      // Same window: requests reserved since this one left may not be counted yet, so keep the lower count.
+    if (resetAt != null && now.isBefore(resetAt.plus(MARGIN))) {
+      // Still the window we know: requests reserved since this one left may not be counted yet, so keep the lower
+      // count. A higher one is a response from before some of ours, never a new window.
       remaining = Math.min(remaining, header.remaining());
-      if (reportedReset.isAfter(resetAt)) {
+      if (reportedReset.isBefore(resetAt)) {
         resetAt = reportedReset;
       }
     } else {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recorded Hub responses (src/test/resources/fixtures/hf, see the NOTICE there) and the few written by hand
@@ -42,6 +43,16 @@ final class HubFixtures {
         .orElseThrow(() -> new IllegalArgumentException("no written fixture " + name));
   }
 
+  /**
+   * A response record made in the test itself, for the few cases where only a status and a JSON body matter (a
+   * plain 404, a body that echoes the token): not a recording.
+   */
+  static JsonNode minimal(int status, String body) {
+    var record = JSON.createObjectNode().put("status", status).put("response_body", body);
+    record.putObject("response_headers").putArray("Content-Type").add("application/json; charset=utf-8");
+    return record;
+  }
+
   /** The recorded or written response as MockWebServer will send it: status, headers and body unchanged. */
   static MockResponse response(JsonNode record) {
     MockResponse.Builder builder = new MockResponse.Builder().code(record.path("status").asInt());
@@ -53,14 +64,23 @@ final class HubFixtures {
     return builder.body(record.path("response_body").asText()).build();
   }
 
-  /** A header of a record, case-insensitively. */
+  /** A header of a record, case-insensitively; fails if absent. */
   static String header(JsonNode record, String name) {
+    String value = headerOrNull(record, name);
+    if (value == null) {
+      throw new IllegalArgumentException("no header " + name);
+    }
+    return value;
+  }
+
+  /** A header of a record, case-insensitively, or {@code null}. */
+  static @Nullable String headerOrNull(JsonNode record, String name) {
     for (Map.Entry<String, JsonNode> header : record.path("response_headers").properties()) {
       if (header.getKey().equalsIgnoreCase(name)) {
         return header.getValue().get(0).asText();
       }
     }
-    throw new IllegalArgumentException("no header " + name);
+    return null;
   }
 
   private static List<JsonNode> lines(String file) {
