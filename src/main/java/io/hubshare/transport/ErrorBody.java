@@ -30,8 +30,9 @@ final class ErrorBody {
   static final int MAX_LENGTH = 500;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final int HTML_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
+  private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", HTML_FLAGS);
+  private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", HTML_FLAGS);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
@@ -83,7 +84,11 @@ final class ErrorBody {
     } else {
       String description = text(tree.path("error_description"));
       String main = text(error);
-      add(messages, main != null && description != null ? main + ": " + description : main != null ? main : description);
+      if (main != null && description != null) {
+        add(messages, main + ": " + description);
+      } else {
+        add(messages, main != null ? main : description);
+      }
     }
     tree.path("errors").forEach(item -> add(messages, item.isObject() ? text(item.path("message")) : text(item)));
     if (messages.isEmpty()) {

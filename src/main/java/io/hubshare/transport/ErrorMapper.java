@@ -98,7 +98,8 @@ final class ErrorMapper {
   /** The Hub's wording when the token, not the repository, is the problem. */
   private static boolean saysTokenInvalid(String hub) {
     String h = hub.toLowerCase(Locale.ROOT);
-    return h.contains("invalid credentials") || (h.contains("token") && (h.contains("invalid") || h.contains("expired")));
+    return h.contains("invalid credentials")
+        || (h.contains("token") && (h.contains("invalid") || h.contains("expired")));
   }
 
   private static String notFound(HubRequest request, boolean tokenSent) {

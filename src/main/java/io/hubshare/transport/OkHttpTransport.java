@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (Transport transport = new OkHttpTransport(config)) {
- *   HubResponse info = transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "google-bert/bert-base-uncased", null));
+ *   HubResponse info = transport.get(
+ *       new HubRequest(url, HubRequest.Kind.MODEL_INFO, "google-bert/bert-base-uncased", null));
  * }
  * }</pre>
  */
@@ -108,7 +109,8 @@ public final class OkHttpTransport implements Transport {
   private Exchange fromCacheOnly(HttpUrl url) {
     if (client.cache() == null) {
       throw new OfflineException("offline mode (HF_HUB_OFFLINE=1) is on and no disk cache is configured, so GET "
-          + RetryLoop.pathOf(url) + " cannot be answered: turn offline mode off, or set a cache directory", url.toString());
+          + RetryLoop.pathOf(url) + " cannot be answered: turn offline mode off, or set a cache directory",
+          url.toString());
     }
     long started = System.nanoTime();
     try (Response response = client.newCall(requests.offline(url)).execute()) {
@@ -124,7 +126,8 @@ public final class OkHttpTransport implements Transport {
       }
       return new Exchange(response.code(), url, response.headers(), body, true, 1);
     } catch (IOException e) {
-      throw new TransportException("could not read GET " + url.redact() + " from the disk cache: " + e, url.toString(), e);
+      throw new TransportException("could not read GET " + url.redact() + " from the disk cache: " + e,
+          url.toString(), e);
     }
   }
 
@@ -149,7 +152,7 @@ public final class OkHttpTransport implements Transport {
       try {
         ownCache.close();
       } catch (IOException e) {
-        LOG.log(Level.DEBUG, "could not close the disk cache at {0}: {1}", config.diskCacheDir(), e);
+        LOG.log(Level.DEBUG, () -> "could not close the disk cache at " + config.diskCacheDir() + ": " + e);
       }
     }
   }

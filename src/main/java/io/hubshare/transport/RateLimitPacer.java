@@ -60,15 +60,17 @@ final class RateLimitPacer {
     Instant start = now;
     if (remaining <= 0) {
       start = resetAt.plus(MARGIN);
-      LOG.log(Level.DEBUG, "rate limit: quota spent, waiting {0} ms for the window to reset",
-          Duration.between(now, start).toMillis());
+      Instant at = start;
+      LOG.log(Level.DEBUG, () -> "rate limit: quota spent, waiting " + Duration.between(now, at).toMillis()
+          + " ms for the window to reset");
     } else if (remaining <= lowWater()) {
       start = nextSlot.isAfter(now) ? nextSlot : now;
       Duration interval = Duration.between(start, resetAt).dividedBy(remaining);
       nextSlot = start.plus(interval.isNegative() ? Duration.ZERO : interval);
       long left = remaining;
+      Instant next = nextSlot;
       LOG.log(Level.DEBUG, () -> "rate limit: " + left + " requests left, pacing: next in "
-          + Duration.between(now, nextSlot).toMillis() + " ms");
+          + Duration.between(now, next).toMillis() + " ms");
     }
     remaining--;
     return Duration.between(now, start);

@@ -64,8 +64,8 @@ final class RetryLoop {
       }
       Duration wait = policy.waitAfter(attempt - 1, exchange);
       if (wait == null) {
-        LOG.log(Level.DEBUG, "not retrying GET {0}: the hub asks to wait longer than {1} s", pathOf(url),
-            RetryPolicy.MAX_RETRY_AFTER.toSeconds());
+        LOG.log(Level.DEBUG, () -> "not retrying GET " + pathOf(url) + ": the hub asks to wait longer than "
+            + RetryPolicy.MAX_RETRY_AFTER.toSeconds() + " s");
         return exchange;
       }
       retryAfter(wait, url, "HTTP " + exchange.status());
@@ -86,7 +86,7 @@ final class RetryLoop {
   }
 
   private void retryAfter(Duration wait, HttpUrl url, String reason) {
-    LOG.log(Level.DEBUG, "retrying GET {0} in {1} ms after {2}", pathOf(url), wait.toMillis(), reason);
+    LOG.log(Level.DEBUG, () -> "retrying GET " + pathOf(url) + " in " + wait.toMillis() + " ms after " + reason);
     sleep(wait, url);
   }
 

@@ -27,8 +27,8 @@ class AuthAndRedirectTest {
   private static final JsonNode RENAME_WITH_QUERY = recorded(INTERACTIONS, 2);
   private static final JsonNode RENAMED_WITH_QUERY = recorded(INTERACTIONS, 3);
 
-  private final MockWebServer server = new MockWebServer();
-  private final MockWebServer otherHost = new MockWebServer();
+  private final MockWebServer server = NoDelayServerSockets.server();
+  private final MockWebServer otherHost = NoDelayServerSockets.server();
   private final FakeClock clock = new FakeClock();
   private TestConfig config;
 

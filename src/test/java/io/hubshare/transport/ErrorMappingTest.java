@@ -36,7 +36,7 @@ class ErrorMappingTest {
   private static final JsonNode PLAIN_TEXT_422 = recorded(ERRORS, 4);
   private static final JsonNode CONFLICT_409 = recorded(ERRORS, 6);
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = NoDelayServerSockets.server();
   private final FakeClock clock = new FakeClock();
   private TestConfig config;
 
@@ -194,7 +194,8 @@ class ErrorMappingTest {
     RateLimitedException e = failure(RATE_LIMIT_429,
         request(HubRequest.Kind.MODEL_LIST, "/api/models?limit=10", null, null), RateLimitedException.class);
     assertThat(e.retryAfter()).isNull();
-    assertThat(e).hasMessage("rate limit reached (HTTP 429: Rate limit reached. Please log in or use a HF access token)");
+    assertThat(e).hasMessage(
+        "rate limit reached (HTTP 429: Rate limit reached. Please log in or use a HF access token)");
   }
 
   @Test
@@ -261,7 +262,8 @@ class ErrorMappingTest {
 
   @Test
   void theTokenIsScrubbedEvenWhenTheHubEchoesIt() throws Exception {
-    BadRequestException e = failure(HubFixtures.minimal(400, "{\"error\":\"token " + TestConfig.TOKEN + " is malformed\"}"),
+    String echo = "{\"error\":\"token " + TestConfig.TOKEN + " is malformed\"}";
+    BadRequestException e = failure(HubFixtures.minimal(400, echo),
         request(HubRequest.Kind.MODEL_LIST, "/api/models", null, null), BadRequestException.class);
     assertThat(e).hasMessageEndingWith("(HTTP 400): token **** is malformed");
     assertThat(e.toString()).doesNotContain(TestConfig.TOKEN);

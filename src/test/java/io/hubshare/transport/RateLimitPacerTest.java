@@ -10,7 +10,8 @@ class RateLimitPacerTest {
   private final RateLimitPacer pacer = new RateLimitPacer(clock);
 
   private void observe(long remaining, long resetSeconds) {
-    pacer.observe(new RateLimitHeader("api", remaining, Duration.ofSeconds(resetSeconds), 500, Duration.ofSeconds(300)));
+    pacer.observe(
+        new RateLimitHeader("api", remaining, Duration.ofSeconds(resetSeconds), 500, Duration.ofSeconds(300)));
   }
 
   @Test

@@ -35,7 +35,7 @@ class RetryTest {
   // Recorded: 503 {"error":"Model ... is currently loading","estimated_time":53.37}
   private static final JsonNode LOADING_503 = recorded(ERRORS, 5);
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = NoDelayServerSockets.server();
   private final FakeClock clock = new FakeClock();
   private TestConfig config;
 
