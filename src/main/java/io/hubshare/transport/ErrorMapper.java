@@ -49,8 +49,13 @@ final class ErrorMapper {
       return new RevisionNotFoundException(revision + " not found in " + subject(request) + said, status, code,
           requestId, url, null);
     }
+    if ("EntryNotFound".equals(code)) {
+      return new BadRequestException(get + " names a path that " + subject(request) + " does not have" + said,
+          status, code, requestId, url, null);
+    }
     if ("GatedRepo".equals(code)) {
-      String page = request.subject() == null ? "its page" : endpoint.resolve("/" + request.subject()).toString();
+      HttpUrl modelPage = request.subject() == null ? null : endpoint.resolve("/" + request.subject());
+      String page = modelPage == null ? "its page" : modelPage.toString();
       return new GatedRepositoryException(subject(request) + " is gated: accept its conditions at " + page
           + (tokenSent ? " with the account that owns the token" : " and use a token (HF_TOKEN)") + said,
           status, code, requestId, url, null);

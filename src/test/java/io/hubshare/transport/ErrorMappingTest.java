@@ -144,6 +144,20 @@ class ErrorMappingTest {
   }
 
   @Test
+  void entryNotFoundIsABadRequestNotAMissingRepository() throws Exception {
+    JsonNode fixture = HubFixtures.minimal(404, "{\"error\":\"Entry not found\"}");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) fixture.path("response_headers"))
+        .putArray("X-Error-Code").add("EntryNotFound");
+    BadRequestException e = failure(fixture,
+        request(HubRequest.Kind.MODEL_INFO, "/api/models/a/b/tree/main/nope", "a/b", "main"),
+        BadRequestException.class);
+    assertThat(e).hasMessage("GET /api/models/a/b/tree/main/nope names a path that model 'a/b' does not have:"
+        + " Entry not found");
+    assertThat(e.errorCode()).isEqualTo("EntryNotFound");
+    assertThat(e.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void gatedRepoSaysWhereToAskForAccess() throws Exception {
     GatedRepositoryException e = failure(written("gated-repo"),
         request(HubRequest.Kind.MODEL_INFO, "/api/models/meta-llama/Llama-3.1-8B-Instruct/tree/main",
