@@ -2,8 +2,6 @@ package io.hubshare.lineage;
 
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Model;
-import io.hubshare.domain.Relation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -41,29 +39,11 @@ import org.jspecify.annotations.Nullable;
 public final class LineageIndex {
   /** Above this depth, cycle checks switch from a linear scan to a hash set. */
   private static final int LINEAR_VISITED = 32;
-  private static final int PRIMARY_BIT = 1 << 3;
-  private static final int RELATION_MASK = 0x7;
-  private static final int REF_SHIFT = 4;
-  /** Parent references must fit in 32 - {@link #REF_SHIFT} bits. */
-  private static final int MAX_PARENTS = 1 << (31 - REF_SHIFT);
-  private static final Relation[] RELATIONS = Relation.values();
 
-  /** Hashes of the models with links, ascending. */
-  private final long[] keys;
-  /** Model i's links are {@code links[starts[i], starts[i + 1])}, in the model's order. */
-  private final int[] starts;
-  /** Parent reference, primary flag and relation ordinal of each link. */
-  private final int[] links;
-  private final ParentPool parents;
-  /** The model position of each parent reference, or -1 when the parent has no links here. */
-  private final int[] parentNode;
+  private final LinkTable table;
 
-  private LineageIndex(long[] keys, int[] starts, int[] links, ParentPool parents, int[] parentNode) {
-    this.keys = keys;
-    this.starts = starts;
-    this.links = links;
-    this.parents = parents;
-    this.parentNode = parentNode;
+  private LineageIndex(LinkTable table) {
+    this.table = table;
   }
 
   /** The index of the links of {@code models}, read in one pass. */
@@ -84,13 +64,8 @@ public final class LineageIndex {
    * @return the bases; empty for an original or an id the index does not hold
    */
   public List<BaseModel> parentsOf(String id) {
-    int node = node(id);
-    if (node < 0) return List.of();
-    List<BaseModel> out = new ArrayList<>(starts[node + 1] - starts[node]);
-    for (int l = starts[node]; l < starts[node + 1]; l++) {
-      out.add(new BaseModel(parents.id(links[l] >>> REF_SHIFT), RELATIONS[links[l] & RELATION_MASK]));
-    }
-    return List.copyOf(out);
+    int node = table.node(id);
+    return node < 0 ? List.of() : table.bases(node);
   }
 
   /**
@@ -99,10 +74,8 @@ public final class LineageIndex {
    * @return the primary base, or {@code null} for an original or an unknown id
    */
   public @Nullable BaseModel primaryBaseOf(String id) {
-    int node = node(id);
-    if (node < 0) return null;
-    int link = links[primaryLink(node)];
-    return new BaseModel(parents.id(link >>> REF_SHIFT), RELATIONS[link & RELATION_MASK]);
+    int node = table.node(id);
+    return node < 0 ? null : table.primaryBase(node);
   }
 
   /**
@@ -111,13 +84,13 @@ public final class LineageIndex {
    * @return the primary parent's id, or {@code null} for an original or an unknown id
    */
   public @Nullable String primaryParentOf(String id) {
-    int node = node(id);
-    return node < 0 ? null : parents.id(links[primaryLink(node)] >>> REF_SHIFT);
+    int node = table.node(id);
+    return node < 0 ? null : table.id(table.primaryRef(node));
   }
 
   /** Whether the index holds links for {@code id}, that is, whether it is known to derive from another model. */
   public boolean isDerivative(String id) {
-    return node(id) >= 0;
+    return table.node(id) >= 0;
   }
 
   /**
@@ -128,7 +101,7 @@ public final class LineageIndex {
    * the root of B is A; a model that names itself is its own root. A walk never loops.
    */
   public String rootOf(String id) {
-    int node = node(id);
+    int node = table.node(id);
     return node < 0 ? id : walk(id, node, null);
   }
 
@@ -144,8 +117,7 @@ public final class LineageIndex {
    * Map the id to its owner and then to an origin to count shares.
    */
   public String creditedId(Model model, Attribution attribution) {
-    Objects.requireNonNull(attribution, "attribution");
-    switch (attribution) {
+    switch (Objects.requireNonNull(attribution, "attribution")) {
       case UPLOADER:
         return model.id();
       case PARENT: {
@@ -160,11 +132,11 @@ public final class LineageIndex {
   }
 
   private String rootOfModel(Model model) {
-    int node = node(model.id());
+    int node = table.node(model.id());
     if (node >= 0) return walk(model.id(), node, null);
     BaseModel p = PrimaryParent.of(model.baseModels());
     if (p == null || p.id().equals(model.id())) return model.id();
-    int parent = node(p.id());
+    int parent = table.node(p.id());
     return parent < 0 ? p.id() : walk(p.id(), parent, model.id());
   }
 
@@ -177,12 +149,12 @@ public final class LineageIndex {
     Set<Integer> visitedSet = null;
     visited[0] = node;
     int depth = 1;
-    int currentRef = -1; // the parent reference naming the current node; -1 while at the start
+    int currentRef = -1; // the pool reference naming the current node; -1 while at the start
     while (true) {
-      int ref = links[primaryLink(node)] >>> REF_SHIFT;
-      int next = parentNode[ref];
-      if (outsideStart != null && parents.idEquals(ref, outsideStart)) break;
-      if (next < 0) return parents.id(ref);
+      int ref = table.primaryRef(node);
+      if (outsideStart != null && table.idEquals(ref, outsideStart)) break;
+      int next = table.nodeOfRef(ref);
+      if (next < 0) return table.id(ref);
       boolean seen;
       if (visitedSet != null) {
         seen = !visitedSet.add(next);
@@ -201,7 +173,7 @@ public final class LineageIndex {
       node = next;
       currentRef = ref;
     }
-    return currentRef < 0 ? id : parents.id(currentRef);
+    return currentRef < 0 ? id : table.id(currentRef);
   }
 
   private static boolean contains(int[] a, int n, int v) {
@@ -211,37 +183,24 @@ public final class LineageIndex {
     return false;
   }
 
-  private int primaryLink(int node) {
-    for (int l = starts[node]; l < starts[node + 1]; l++) {
-      if ((links[l] & PRIMARY_BIT) != 0) return l;
-    }
-    throw new IllegalStateException("model at " + node + " has no primary link");
-  }
-
-  private int node(String id) {
-    int i = Arrays.binarySearch(keys, IdHash.of(Objects.requireNonNull(id, "id")));
-    return i < 0 ? -1 : i;
-  }
-
   /** How many models the index holds links for (derivatives; originals are not stored). */
   public int size() {
-    return keys.length;
+    return table.models();
   }
 
   /** How many links the index holds, over all its models. */
   public int linkCount() {
-    return links.length;
+    return table.links();
   }
 
   /** How many distinct base ids the links name. */
   public int distinctParents() {
-    return parents.size();
+    return table.distinctParents();
   }
 
   /** Heap bytes held by the index's arrays; what a full crawl costs, for capacity planning and tests. */
   long footprintBytes() {
-    return Footprint.of(keys) + Footprint.of(starts) + Footprint.of(links) + Footprint.of(parentNode)
-        + parents.footprintBytes();
+    return table.footprintBytes();
   }
 
   @Override
@@ -255,13 +214,7 @@ public final class LineageIndex {
    * {@link Model}. Not thread-safe. {@link #build()} may be called more than once; adding may go on after it.
    */
   public static final class Builder {
-    private long[] hashes = new long[256];
-    /** End of model i's links in {@link #links}; the start is the previous model's end. */
-    private int[] ends = new int[256];
-    private int count;
-    private int[] links = new int[256];
-    private int linkCount;
-    private final ParentPool pool = new ParentPool();
+    private final LinkCollector links = new LinkCollector();
 
     private Builder() {}
 
@@ -277,72 +230,13 @@ public final class LineageIndex {
      */
     public Builder add(String id, List<BaseModel> bases) {
       Objects.requireNonNull(id, "id");
-      if (bases.isEmpty()) return this;
-      int primary = PrimaryParent.indexOf(bases);
-      if (linkCount + bases.size() > links.length) {
-        links = Arrays.copyOf(links, Math.max(links.length * 2, linkCount + bases.size()));
-      }
-      for (int i = 0; i < bases.size(); i++) {
-        BaseModel b = bases.get(i);
-        int ref = pool.intern(b.id());
-        if (ref >= MAX_PARENTS) throw new IllegalStateException("more than " + MAX_PARENTS + " distinct base ids");
-        links[linkCount++] = ref << REF_SHIFT | (i == primary ? PRIMARY_BIT : 0) | b.relation().ordinal();
-      }
-      if (count == hashes.length) {
-        hashes = Arrays.copyOf(hashes, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-      }
-      hashes[count] = IdHash.of(id);
-      ends[count] = linkCount;
-      count++;
+      links.add(id, bases);
       return this;
     }
 
     /** The index of everything added so far. */
     public LineageIndex build() {
-      long[] sorted = Arrays.copyOf(hashes, count);
-      int[] order = new int[count];
-      for (int i = 0; i < count; i++) order[i] = i;
-      PairSort.sort(sorted, order, count);
-
-      // Keep one model per hash: the one added last, so a newer reading wins.
-      int unique = 0;
-      int kept = 0;
-      for (int i = 0; i < count; ) {
-        int j = i;
-        int last = order[i];
-        while (++j < count && sorted[j] == sorted[i]) last = Math.max(last, order[j]);
-        sorted[unique] = sorted[i];
-        order[unique++] = last;
-        kept += linkEnd(last) - linkStart(last);
-        i = j;
-      }
-      long[] keys = Arrays.copyOf(sorted, unique);
-      int[] starts = new int[unique + 1];
-      int[] out = new int[kept];
-      int at = 0;
-      for (int i = 0; i < unique; i++) {
-        int from = linkStart(order[i]);
-        int n = linkEnd(order[i]) - from;
-        System.arraycopy(links, from, out, at, n);
-        starts[i] = at;
-        at += n;
-      }
-      starts[unique] = at;
-      int[] parentNode = new int[pool.size()];
-      for (int p = 0; p < parentNode.length; p++) {
-        int i = Arrays.binarySearch(keys, pool.hash(p));
-        parentNode[p] = i < 0 ? -1 : i;
-      }
-      return new LineageIndex(keys, starts, out, pool.frozen(), parentNode);
-    }
-
-    private int linkStart(int model) {
-      return model == 0 ? 0 : ends[model - 1];
-    }
-
-    private int linkEnd(int model) {
-      return ends[model];
+      return new LineageIndex(links.table());
     }
   }
 }
