@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Counts over one part of a {@link Family}: its developer's own models, or the community's.
  *
  * @param models how many models
- * @param byRelation how many of them by their own relation to their bases ({@link io.hubshare.domain.Model#relation()}):
- *     ORIGINAL for the root, QUANTIZED for a quantization, and so on; relations with no model are absent
+ * @param byRelation how many of them by their own relation to their bases
+ *     ({@link io.hubshare.domain.Model#relation()}): ORIGINAL for the root, QUANTIZED for a quantization, and so
+ *     on; relations with no model are absent
  * @param downloadsLast30Days the sum of the models' 30-day downloads, over those that reported it; {@code null} when
  *     none did
  * @param downloadsAllTime the sum of the models' all-time downloads, over those that reported it; {@code null} when

@@ -38,7 +38,8 @@ class FamiliesTest {
     assertThat(qwen.developer()).isEqualTo("Qwen");
     assertThat(qwen.members()).isEqualTo(1005);
     assertThat(qwen.own().models()).isEqualTo(2);   // the root and Qwen/Qwen3.8-27B-FP8
-    assertThat(qwen.own().byRelation()).containsExactly(Map.entry(Relation.ORIGINAL, 1), Map.entry(Relation.QUANTIZED, 1));
+    assertThat(qwen.own().byRelation())
+        .containsExactly(Map.entry(Relation.ORIGINAL, 1), Map.entry(Relation.QUANTIZED, 1));
     assertThat(qwen.own().downloadsLast30Days()).isEqualTo(4_397_476L);
     assertThat(qwen.community().byRelation()).containsExactly(Map.entry(Relation.FINETUNE, 153),
         Map.entry(Relation.ADAPTER, 50), Map.entry(Relation.QUANTIZED, 797), Map.entry(Relation.MERGE, 3));

@@ -89,7 +89,8 @@ class LineageIndexTest {
   @Test
   void realSelfReferencesEndAtTheModel() {
     // The card of Sigmandndnns/CorX3.8-27B names the model itself as its base; mradermacher quantized it.
-    assertThat(sample.parentsOf("Sigmandndnns/CorX3.8-27B")).containsExactly(finetune("Sigmandndnns/CorX3.8-27B"));
+    assertThat(sample.parentsOf("Sigmandndnns/CorX3.8-27B"))
+        .containsExactly(finetune("Sigmandndnns/CorX3.8-27B"));
     assertThat(sample.rootOf("Sigmandndnns/CorX3.8-27B")).isEqualTo("Sigmandndnns/CorX3.8-27B");
     assertThat(sample.rootOf("mradermacher/CorX3.8-27B-GGUF")).isEqualTo("Sigmandndnns/CorX3.8-27B");
   }
