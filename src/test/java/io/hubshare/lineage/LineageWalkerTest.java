@@ -88,16 +88,19 @@ class LineageWalkerTest {
 
   @Test
   void aRealSelfReferenceIsACycleAtTheModel() {
-    Lineage self = walker.walk("Sigmandndnns/CorX3.8-27B");
+    // Linked as the Hub's tags state it (the Hub's reader would drop the self-reference).
+    String corx = "Sigmandndnns/CorX3.8-27B";
+    LineageWalker asTagged = new LineageWalker(ModelIndex.of(List.of(asTagged(corx))));
+    Lineage self = asTagged.walk(corx);
     assertThat(self.chain()).isEmpty();
     assertThat(self.end()).isEqualTo(Lineage.End.CYCLE);
-    assertThat(self.repeated()).isEqualTo("Sigmandndnns/CorX3.8-27B");
-    assertThat(self.root()).isEqualTo("Sigmandndnns/CorX3.8-27B");
+    assertThat(self.repeated()).isEqualTo(corx);
+    assertThat(self.root()).isEqualTo(corx);
 
-    Lineage gguf = walker.walk("mradermacher/CorX3.8-27B-GGUF");
+    Lineage gguf = asTagged.walk(asTagged("mradermacher/CorX3.8-27B-GGUF"));
     assertThat(gguf).hasToString(
         "mradermacher/CorX3.8-27B-GGUF → quantized:Sigmandndnns/CorX3.8-27B [CYCLE at Sigmandndnns/CorX3.8-27B]");
-    assertThat(gguf.root()).isEqualTo("Sigmandndnns/CorX3.8-27B");
+    assertThat(gguf.root()).isEqualTo(corx);
   }
 
   @Test
@@ -141,17 +144,35 @@ class LineageWalkerTest {
 
   @Test
   void walkerAndIndexCreditTheSameIdsForEverySampleModel() {
-    LineageIndex index = LineageIndex.of(HubSample.models());
+    Map<Lineage.End, Integer> ends = creditTheSame(HubSample.models());
+    // Most derivatives of the sample name a base outside it.
+    assertThat(ends).containsExactlyInAnyOrderEntriesOf(Map.of(Lineage.End.ROOT, 9973, Lineage.End.MISSING, 5183));
+  }
+
+  @Test
+  void walkerAndIndexCreditTheSameIdsWhenLinkedAsTagged() {
+    // Self-references and local paths kept: 30 walks meet a cycle.
+    Map<Lineage.End, Integer> ends = creditTheSame(HubSample.models().stream().map(m -> asTagged(m.id())).toList());
+    assertThat(ends).containsExactlyInAnyOrderEntriesOf(
+        Map.of(Lineage.End.ROOT, 9905, Lineage.End.MISSING, 5221, Lineage.End.CYCLE, 30));
+  }
+
+  private static Map<Lineage.End, Integer> creditTheSame(List<Model> models) {
+    LineageIndex index = LineageIndex.of(models);
+    LineageWalker w = new LineageWalker(ModelIndex.of(models));
     Map<Lineage.End, Integer> ends = new java.util.EnumMap<>(Lineage.End.class);
-    for (Model m : HubSample.models()) {
-      Lineage l = walker.walk(m);
+    for (Model m : models) {
+      Lineage l = w.walk(m);
       ends.merge(l.end(), 1, Integer::sum);
       for (Attribution a : Attribution.values()) {
         assertThat(l.creditedId(a)).as(m.id() + " " + a).isEqualTo(index.creditedId(m, a));
       }
     }
-    // Most derivatives name a base outside the sample; 30 walks meet a self-reference.
-    assertThat(ends).containsEntry(Lineage.End.CYCLE, 30).containsEntry(Lineage.End.MISSING, 5221);
+    return ends;
+  }
+
+  private static Model asTagged(String id) {
+    return model(id, HubSample.taggedLinks(id).toArray(io.hubshare.domain.BaseModel[]::new));
   }
 
   @Test
