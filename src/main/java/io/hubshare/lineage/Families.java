@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * <p>"Same developer" is decided by {@code developerOf}, from the account that owns a model (the owner part of
  * its id; a bare legacy id such as {@code gpt2} stands for itself) to a developer key: an origin registry maps
  * {@code Qwen} and {@code Alibaba-NLP} to one organisation; the identity function treats each account as its own
- * developer. The function must return a non-null key; a null is read as the account itself.
+ * developer. The function must return a non-null key; a null is read as the account itself. Ids, accounts and
+ * developer keys are compared ignoring case, as the Hub compares ids.
  */
 public final class Families {
   private final LineageIndex lineage;
+  /** By the root's lower-cased id: the Hub resolves ids ignoring case, and links spell them both ways. */
   private final Map<String, FamilyTally> byRoot;
 
   private Families(LineageIndex lineage, Map<String, FamilyTally> byRoot) {
@@ -63,10 +66,10 @@ public final class Families {
     return new Builder(lineage, developerOf);
   }
 
-  /** The family rooted at {@code root}, or {@code null} if no model counted belongs to it. */
+  /** The family rooted at {@code root} (case ignored), or {@code null} if no model counted belongs to it. */
   public @Nullable Family get(String root) {
-    FamilyTally t = byRoot.get(Objects.requireNonNull(root, "root"));
-    return t == null ? null : t.toFamily(root);
+    FamilyTally t = byRoot.get(key(Objects.requireNonNull(root, "root")));
+    return t == null ? null : t.toFamily();
   }
 
   /** The root of the family {@code modelId} belongs to (the model's own id for an original). */
@@ -87,7 +90,7 @@ public final class Families {
         .thenComparing(Map.Entry::getKey));
     List<Family> out = new ArrayList<>(Math.min(n, entries.size()));
     for (Map.Entry<String, FamilyTally> e : entries.subList(0, Math.min(n, entries.size()))) {
-      out.add(e.getValue().toFamily(e.getKey()));
+      out.add(e.getValue().toFamily());
     }
     return out;
   }
@@ -105,6 +108,10 @@ public final class Families {
   @Override
   public String toString() {
     return "Families[" + byRoot.size() + " families]";
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -126,10 +133,14 @@ public final class Families {
     public Builder add(Model model) {
       Map<String, FamilyTally> byRoot = open();
       String root = lineage.creditedId(model, Attribution.ROOT);
-      FamilyTally t = byRoot.computeIfAbsent(root, r -> new FamilyTally(developer(r)));
-      boolean isRoot = root.equals(model.id());
-      if (isRoot) t.rootPresent = true;
-      t.add(model, isRoot || t.developer.equals(developer(model.id())));
+      FamilyTally t = byRoot.computeIfAbsent(key(root), k -> new FamilyTally(root, developer(root)));
+      boolean isRoot = root.equalsIgnoreCase(model.id());
+      if (isRoot) {
+        t.rootPresent = true;
+        t.root = model.id();
+        t.developer = developer(model.id());
+      }
+      t.add(model, isRoot || t.developer.equalsIgnoreCase(developer(model.id())));
       return this;
     }
 

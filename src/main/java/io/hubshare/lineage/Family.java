@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * LineageIndex#rootOf(String)}), split between the root's developer's own models (other sizes, instruct from
  * base, official quantizations) and the community's derivatives.
  *
- * @param root the root's id
+ * @param root the root's id: as the root model spells it when it was counted, else as the first link named it
+ *     (ids are compared ignoring case, and cards do not always spell them as the repository does)
  * @param developer the root's developer key: {@code developerOf} applied to the account that owns the root
  * @param rootPresent whether the root itself was among the models counted; a root outside the set (gated, deleted,
  *     or simply not crawled) still names its family

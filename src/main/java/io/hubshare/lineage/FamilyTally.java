@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 final class FamilyTally {
   private static final Relation[] RELATIONS = Relation.values();
 
-  final String developer;
+  /** The root's id: as first linked, then as the root model itself spells it once counted. */
+  String root;
+  String developer;
   boolean rootPresent;
   /** Counts by relation ordinal: own in [0, 5), community in [5, 10). */
   private final int[] counts = new int[2 * RELATIONS.length];
@@ -22,7 +24,8 @@ final class FamilyTally {
   /** Bit i set when sum i has had at least one reported value. */
   private int reported;
 
-  FamilyTally(String developer) {
+  FamilyTally(String root, String developer) {
+    this.root = root;
     this.developer = developer;
   }
 
@@ -46,7 +49,7 @@ final class FamilyTally {
     return n;
   }
 
-  Family toFamily(String root) {
+  Family toFamily() {
     return new Family(root, developer, rootPresent, counts(0), counts(1));
   }
 

@@ -9,6 +9,7 @@ import io.hubshare.error.GatedRepositoryException;
 import io.hubshare.error.RepositoryNotFoundException;
 import io.hubshare.error.UnauthorizedException;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ final class FetchingModelIndex implements ModelIndex {
   @Override
   public @Nullable Model find(String id) {
     Objects.requireNonNull(id, "id");
-    Object answer = answers.get(id, this::fetch);
+    // The Hub resolves ids ignoring case: one answer serves every spelling.
+    Object answer = answers.get(id.toLowerCase(Locale.ROOT), key -> fetch(id));
     return answer == MISSING ? null : (Model) answer;
   }
 

@@ -1,8 +1,8 @@
 package io.hubshare.lineage;
 
 /**
- * A 64-bit hash of a repository id, the key of {@link LineageIndex}. Ids are compared exactly (case-sensitive), as
- * the Hub writes them in base-model tags.
+ * A 64-bit hash of a repository id, the key of {@link LineageIndex}. Case is ignored, as the Hub ignores it when it
+ * resolves an id: cards often name {@code google/gemma-4-e4b-it} for {@code google/gemma-4-E4B-it}.
  *
  * <p>Two different ids share a hash with probability about n²/2⁶⁵: for the 2.5 million models of a full crawl,
  * below one in five million. The index keeps no child ids to save memory, so such a collision would merge two
@@ -11,11 +11,15 @@ package io.hubshare.lineage;
 final class IdHash {
   private IdHash() {}
 
-  /** FNV-1a over the UTF-16 code units, finished with MurmurHash3's 64-bit mixer so every bit depends on all. */
+  /**
+   * FNV-1a over the lower-cased UTF-16 code units, finished with MurmurHash3's 64-bit mixer so every bit depends
+   * on all.
+   */
   static long of(String id) {
     long h = 0xcbf29ce484222325L ^ id.length();
     for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
+      char c = id.charAt(i);
+      h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c < 0x80 ? c : Character.toLowerCase(c);
       h *= 0x100000001b3L;
     }
     h ^= h >>> 33;

@@ -5,6 +5,7 @@ import io.hubshare.domain.Model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +40,8 @@ public final class LineageWalker {
 
   /** The lineage of {@code model}, already in hand: only its bases are looked up. */
   public Lineage walk(Model model) {
-    Set<String> seen = new HashSet<>();
-    seen.add(model.id());
+    Set<String> seen = new HashSet<>();   // lower-cased: the Hub resolves ids ignoring case
+    seen.add(key(model.id()));
     List<LineageStep> chain = new ArrayList<>();
     Model current = model;
     while (true) {
@@ -49,15 +50,15 @@ public final class LineageWalker {
       if (primary == null) return end(model, chain, Lineage.End.ROOT, null);
       List<BaseModel> others = new ArrayList<>(bases);
       others.remove(primary);
-      if (seen.contains(primary.id())) return end(model, chain, Lineage.End.CYCLE, primary.id());
+      if (seen.contains(key(primary.id()))) return end(model, chain, Lineage.End.CYCLE, primary.id());
       Model parent = index.find(primary.id());
       if (parent == null) {
         chain.add(new LineageStep(primary.id(), primary.relation(), true, others));
         return end(model, chain, Lineage.End.MISSING, null);
       }
       // A renamed base answers with its new id, which may be one the walk already passed.
-      if (!seen.add(parent.id())) return end(model, chain, Lineage.End.CYCLE, parent.id());
-      seen.add(primary.id());
+      if (!seen.add(key(parent.id()))) return end(model, chain, Lineage.End.CYCLE, parent.id());
+      seen.add(key(primary.id()));
       chain.add(new LineageStep(parent.id(), primary.relation(), false, others));
       current = parent;
     }
@@ -66,6 +67,10 @@ public final class LineageWalker {
   private static Lineage end(Model model, List<LineageStep> chain, Lineage.End end, @Nullable String repeated) {
     String root = chain.isEmpty() ? model.id() : chain.get(chain.size() - 1).id();
     return new Lineage(model.id(), chain, root, end, repeated);
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -74,8 +74,8 @@ final class LinkTable {
     return parents.id(ref);
   }
 
-  boolean idEquals(int ref, String id) {
-    return parents.idEquals(ref, id);
+  boolean idEqualsIgnoreCase(int ref, String id) {
+    return parents.idEqualsIgnoreCase(ref, id);
   }
 
   int models() {

@@ -39,7 +39,8 @@ public interface ModelIndex {
   }
 
   /**
-   * An in-memory index of {@code models}, looked up by exact id. A model listed twice keeps its last reading.
+   * An in-memory index of {@code models}, looked up by id ignoring case, as the Hub resolves ids. A model listed
+   * twice keeps its last reading.
    * Holds the models themselves: meant for a sample or one family, not a full crawl (use {@link LineageIndex}).
    */
   static ModelIndex of(Iterable<? extends Model> models) {

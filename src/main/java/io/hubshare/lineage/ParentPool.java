@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Thousands of quantizations name the same base: interning it once is where most of the index's memory goes
  * unspent. A reference is the id's position, 0 to {@link #size()} - 1.
  *
+ * <p>Ids are stored as spelled: two spellings of one id (case aside) are two references, which lead to the same
+ * model since {@link IdHash} ignores case.
+ *
  * <p>While building, an open-addressing table (hash → reference) finds an id already stored; {@link #frozen()}
  * drops the table and the hashes and trims the arrays.
  */
@@ -91,10 +94,9 @@ final class ParentPool {
     return new String(bytes, offsets[ref], offsets[ref + 1] - offsets[ref], StandardCharsets.UTF_8);
   }
 
-  /** Whether reference {@code ref} holds exactly {@code id}, without decoding it. */
-  boolean idEquals(int ref, String id) {
-    byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-    return Arrays.equals(bytes, offsets[ref], offsets[ref + 1], utf8, 0, utf8.length);
+  /** Whether reference {@code ref} names {@code id}, ignoring case as the Hub does. */
+  boolean idEqualsIgnoreCase(int ref, String id) {
+    return id(ref).equalsIgnoreCase(id);
   }
 
   /** The hash of reference {@code ref}'s id; only while building (a frozen pool keeps no hashes). */

@@ -53,12 +53,12 @@ class ModelIndexTest {
   }
 
   @Test
-  void inMemoryFindsByExactIdAndKeepsTheLastReading() {
+  void inMemoryFindsByIdIgnoringCaseAndKeepsTheLastReading() {
     Model first = model("a/A", 1L);
     Model second = model("a/A", 2L);
     ModelIndex index = ModelIndex.of(List.of(first, second));
     assertThat(index.find("a/A")).isSameAs(second);
-    assertThat(index.find("a/a")).isNull();
+    assertThat(index.find("A/a")).isSameAs(second);
     assertThat(index.find("b/B")).isNull();
     assertThat(index).hasToString("ModelIndex.of[1 models]");
   }

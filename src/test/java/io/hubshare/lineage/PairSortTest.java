@@ -31,12 +31,14 @@ class PairSortTest {
   }
 
   @Test
-  void noTwoIdsOfTheSampleShareAHash() {
+  void noTwoIdsOfTheSampleShareAHashUnlessTheyDifferOnlyInCase() {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (var m : HubSample.models()) {
-      ids.add(m.id());
-      m.baseModels().forEach(b -> ids.add(b.id()));
+      ids.add(m.id().toLowerCase(java.util.Locale.ROOT));
+      m.baseModels().forEach(b -> ids.add(b.id().toLowerCase(java.util.Locale.ROOT)));
     }
     assertThat(ids.stream().mapToLong(IdHash::of).distinct().count()).isEqualTo(ids.size());
+    assertThat(IdHash.of("google/gemma-4-e4b-it")).isEqualTo(IdHash.of("google/gemma-4-E4B-it"));
+    assertThat(IdHash.of("google/gemma-4-e4b-it")).isNotEqualTo(IdHash.of("google/gemma-4-e2b-it"));
   }
 }
