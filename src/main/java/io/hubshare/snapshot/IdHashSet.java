@@ -1,19 +1,24 @@
 package io.hubshare.snapshot;
 
 /**
- * The set of model ids a crawl has written, kept as 64-bit hashes in one open-addressing {@code long[]}: 16 to
- * 32 bytes per model, where a {@code HashSet<String>} of ids costs several times that. Two distinct ids share a
- * hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million models); such a pair would count as a duplicate.
+ * The set of model ids a crawl has written (compared ignoring case, as the Hub resolves them), kept as 64-bit
+ * hashes in one open-addressing {@code long[]}: 16 to 32 bytes per model, where a {@code HashSet<String>} of ids
+ * costs several times that. Two distinct ids share a hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million
+ * models); such a pair would count as a duplicate.
  */
 final class IdHashSet {
   private long[] table = new long[1024];
   private int size;
 
-  /** A 64-bit hash of a model id: FNV-1a over its characters, then a full avalanche (MurmurHash3's fmix64). */
+  /**
+   * A 64-bit hash of a model id, ignoring ASCII case as the Hub does when it resolves ids: FNV-1a over its
+   * characters, then a full avalanche (MurmurHash3's fmix64).
+   */
   static long hash(String id) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
+      char c = id.charAt(i);
+      h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
       h *= 0x100000001b3L;
     }
     h ^= h >>> 33;

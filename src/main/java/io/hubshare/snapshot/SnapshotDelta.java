@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Downloads between two snapshots: the only way to a window other than the hub's last 30 days or all time.
  *
- * <p>The rule, per model of the newer snapshot:
+ * <p>The rule, per model of the newer snapshot (ids compared ignoring case, as the Hub resolves them):
  * <ul>
  *   <li>present in both: {@code downloadsAllTime(newer) − downloadsAllTime(older)};
  *   <li>absent from the older one (or there under another creation time: deleted and created again) and created

@@ -30,7 +30,7 @@ class ImportLinesTest {
       Path out = dir.resolve(source.getFileName() + ".snapshot.jsonl.gz");
       SnapshotHeader h = Snapshots.importLines(source, out, HEADER, false);
       assertThat(h).isEqualTo(HEADER.withCount(240));
-      try (Snapshot s = Snapshot.open(out, TestModelParser.PARSE)) {
+      try (Snapshot s = Snapshots.open(out)) {
         assertThat(s.header()).isEqualTo(h);
         assertThat(s.rawLines().toList()).isEqualTo(lines);
       }
@@ -68,7 +68,7 @@ class ImportLinesTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("overwrite");
     assertThat(out).hasContent("keep");
     Snapshots.importLines(source, out, HEADER, true);
-    try (Snapshot s = Snapshot.open(out, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(out)) {
       assertThat(s.header().count()).isEqualTo(240);
     }
   }

@@ -1,6 +1,7 @@
 package io.hubshare.snapshot;
 
 import io.hubshare.domain.Model;
+import io.hubshare.hf.HfModels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,6 @@ final class SampleModels {
 
   /** The models, parsed. */
   static List<Model> models() {
-    return lines().stream().map(TestModelParser::parse).toList();
+    return lines().stream().map(HfModels::parse).toList();
   }
 }

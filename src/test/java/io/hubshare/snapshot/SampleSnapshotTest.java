@@ -14,7 +14,7 @@ class SampleSnapshotTest {
 
   @Test
   void theBundledSampleOpensWithItsHeaderAndHolds15156Models() throws IOException {
-    try (Snapshot s = Snapshot.open(SAMPLE, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(SAMPLE)) {
       assertThat(s.header()).isEqualTo(SampleSnapshotTool.header().withCount(15_156));
       assertThat(s.header().source()).contains("HF//RADAR").contains("CC BY 4.0");
       assertThat(s.header().note()).contains("not a point-in-time crawl");
@@ -32,7 +32,7 @@ class SampleSnapshotTest {
   @Test
   void itsLinesAreTheSampleLinesVerbatim() throws IOException {
     // The test resource is every 63rd line of the same source data.
-    try (Snapshot s = Snapshot.open(SAMPLE, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(SAMPLE)) {
       Iterator<String> expected = SampleModels.lines().iterator();
       long i = 0;
       for (Iterator<String> it = s.rawLines().iterator(); it.hasNext(); i++) {

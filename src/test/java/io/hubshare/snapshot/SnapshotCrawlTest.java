@@ -36,7 +36,7 @@ class SnapshotCrawlTest {
   }
 
   static List<String> rawLines(Path file) throws IOException {
-    try (Snapshot s = Snapshot.open(file, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(file)) {
       return s.rawLines().toList();
     }
   }
@@ -56,7 +56,7 @@ class SnapshotCrawlTest {
     assertThat(r.resumed()).isFalse();
     assertThat(heard).extracting(CrawlProgress::pages).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(heard).extracting(CrawlProgress::models).containsExactly(50L, 100L, 150L, 200L, 240L);
-    try (Snapshot s = Snapshot.open(out, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(out)) {
       SnapshotHeader h = s.header();
       assertThat(h).isEqualTo(r.header());
       assertThat(h.formatVersion()).isEqualTo(1);
@@ -188,7 +188,7 @@ class SnapshotCrawlTest {
     CrawlResult r = snapshots(fake).crawl(QUERY, out, options().build());
 
     List<String> ids;
-    try (Snapshot s = Snapshot.open(out, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(out)) {
       ids = s.stream().map(Model::id).toList();
     }
     assertThat(r.duplicates()).isEqualTo(1);

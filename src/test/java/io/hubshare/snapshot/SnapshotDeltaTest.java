@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hubshare.domain.Model;
+import io.hubshare.hf.HfModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,8 +92,8 @@ class SnapshotDeltaTest {
         line(lines.get(recreated), 120L, null));
 
     Map<String, Long> deltas = new LinkedHashMap<>();
-    try (Stream<ModelDelta> d = SnapshotDelta.open(snapshot(dir.resolve("old.jsonl.gz"), OLDER_START, older),
-        snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, newer), TestModelParser.PARSE).stream()) {
+    try (Stream<ModelDelta> d = SnapshotDelta.between(snapshot(dir.resolve("old.jsonl.gz"), OLDER_START, older),
+        snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, newer))) {
       d.forEach(x -> deltas.put(x.model().id(), x.downloadsBetween()));
     }
 
@@ -118,7 +119,7 @@ class SnapshotDeltaTest {
     Path o = snapshot(dir.resolve("old.jsonl.gz"), OLDER_START, older);
     Path n = snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, newer);
 
-    try (SnapshotDelta delta = SnapshotDelta.open(o, n, TestModelParser.PARSE)) {
+    try (SnapshotDelta delta = SnapshotDelta.open(o, n)) {
       assertThat(delta.older().startedAt()).isEqualTo(OLDER_START);
       assertThat(delta.newer().startedAt()).isEqualTo(NEWER_START);
       List<ModelDelta> all = delta.stream().toList();
@@ -138,11 +139,11 @@ class SnapshotDeltaTest {
   void swappedOrMismatchedSnapshotsAreRefused() throws IOException {
     Path o = snapshot(dir.resolve("old.jsonl.gz"), OLDER_START, List.of());
     Path n = snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, List.of());
-    assertThatThrownBy(() -> SnapshotDelta.open(n, o, TestModelParser.PARSE))
+    assertThatThrownBy(() -> SnapshotDelta.open(n, o))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arguments swapped");
     Path ms = SnapshotReadTest.write(dir.resolve("ms.jsonl.gz"), new SnapshotHeader(1, "modelscope",
         "https://modelscope.cn", "", NEWER_START, null, 0, null, null, null), List.of());
-    assertThatThrownBy(() -> SnapshotDelta.open(o, ms, TestModelParser.PARSE))
+    assertThatThrownBy(() -> SnapshotDelta.open(o, ms, HfModels::parse)) // a parser given: the hub check speaks
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different hubs");
   }
 
@@ -151,7 +152,7 @@ class SnapshotDeltaTest {
     List<String> older = new ArrayList<>(List.of(line(lines.get(0), 1L, null), "not json"));
     Path o = snapshot(dir.resolve("old.jsonl.gz"), OLDER_START, older);
     Path n = snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, List.of());
-    assertThatThrownBy(() -> SnapshotDelta.open(o, n, TestModelParser.PARSE))
+    assertThatThrownBy(() -> SnapshotDelta.open(o, n))
         .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("old.jsonl.gz, line 3: not JSON");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hubshare.domain.Model;
+import io.hubshare.hf.HfModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,12 +43,12 @@ class SnapshotReadTest {
   @Test
   void headerRoundTripsWithEveryField() throws IOException {
     Path f = write(dir.resolve("s.jsonl.gz"), HEADER, lines);
-    try (Snapshot s = Snapshot.open(f, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(f)) {
       assertThat(s.header()).isEqualTo(HEADER);
     }
     SnapshotHeader bare = new SnapshotHeader(1, "huggingface", "https://huggingface.co", "", HEADER.startedAt(), null,
         0, null, null, null);
-    try (Snapshot s = Snapshot.open(write(dir.resolve("bare.jsonl.gz"), bare, List.of()), TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(write(dir.resolve("bare.jsonl.gz"), bare, List.of()))) {
       assertThat(s.header()).isEqualTo(bare);
       assertThat(s.stream()).isEmpty();
     }
@@ -65,7 +66,7 @@ class SnapshotReadTest {
     String header = SnapshotJson.headerLine(HEADER.withCount(1)).replace("{\"format\"", "{\"crawler\":\"v9\",\"format\"");
     Path f = dir.resolve("s.jsonl.gz");
     Files.write(f, Gzip.member(List.of(header, lines.get(0))));
-    try (Snapshot s = Snapshot.open(f, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(f)) {
       assertThat(s.header()).isEqualTo(HEADER.withCount(1));
     }
   }
@@ -78,7 +79,7 @@ class SnapshotReadTest {
     AtomicInteger parsed = new AtomicInteger();
     try (Snapshot s = Snapshot.open(f, line -> {
       parsed.incrementAndGet();
-      return TestModelParser.parse(line);
+      return HfModels.parse(line);
     })) {
       Iterator<Model> it = s.iterator();
       for (int i = 0; i < 10; i++) it.next();
@@ -98,7 +99,7 @@ class SnapshotReadTest {
     List<String> damaged = new ArrayList<>(lines);
     damaged.set(4, "<html>502 Bad Gateway</html>");
     Path f = write(dir.resolve("s.jsonl.gz"), HEADER, damaged);
-    try (Snapshot s = Snapshot.open(f, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(f)) {
       Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> s.stream().forEach(m -> {}));
       assertThat(t).isInstanceOf(UncheckedIOException.class);
       SnapshotFormatException e = (SnapshotFormatException) t.getCause();
@@ -115,7 +116,7 @@ class SnapshotReadTest {
     Path cut = dir.resolve("cut.jsonl.gz");
     Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
 
-    try (Snapshot s = Snapshot.open(cut, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(cut)) {
       List<String> read = new ArrayList<>();
       Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> s.rawLines().forEach(read::add));
       SnapshotFormatException e = (SnapshotFormatException) t.getCause();
@@ -128,12 +129,12 @@ class SnapshotReadTest {
   @Test
   void fewerModelsThanTheHeaderAnnouncesIsReportedAsTruncation() throws IOException {
     Path f = write(dir.resolve("s.jsonl.gz"), HEADER, lines.subList(0, 100));
-    try (Snapshot s = Snapshot.open(f, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(f)) {
       assertThatThrownBy(() -> s.stream().count()).cause()
           .hasMessage(f + ", line 102: the file ends after 100 models but its header announces 240: it is truncated");
     }
     Path more = write(dir.resolve("more.jsonl.gz"), HEADER.withCount(2), lines.subList(0, 3));
-    try (Snapshot s = Snapshot.open(more, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(more)) {
       assertThatThrownBy(() -> s.stream().count()).cause().hasMessageContaining("line 4: more model lines than the 2");
     }
   }
@@ -168,7 +169,7 @@ class SnapshotReadTest {
   @Test
   void aSnapshotCanBeReadAgainAndClosingReleasesOpenStreams() throws IOException {
     Path f = write(dir.resolve("s.jsonl.gz"), HEADER, lines);
-    Snapshot s = Snapshot.open(f, TestModelParser.PARSE);
+    Snapshot s = Snapshots.open(f);
     List<String> first = new ArrayList<>();
     for (Model m : s) first.add(m.id());
     assertThat(s.stream().map(Model::id).toList()).isEqualTo(first).hasSize(240);
@@ -187,7 +188,7 @@ class SnapshotReadTest {
     for (int i = 0; i < 240; i += 50) {
       Files.write(f, Gzip.member(lines.subList(i, Math.min(240, i + 50))), java.nio.file.StandardOpenOption.APPEND);
     }
-    try (Snapshot s = Snapshot.open(f, TestModelParser.PARSE)) {
+    try (Snapshot s = Snapshots.open(f)) {
       assertThat(s.rawLines().toList()).isEqualTo(lines);
     }
   }
