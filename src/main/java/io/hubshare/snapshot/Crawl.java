@@ -82,7 +82,7 @@ final class Crawl {
     }
     try (PartialFile pages = PartialFile.open(partial)) {
       pages.restoreTo(cp.bytes(), checkpoint);
-      IdHashSet seen = new IdHashSet();
+      IdHashSet seen = new IdHashSet(true);
       long found = pages.scan(cp.bytes(), seen);
       if (found != cp.count()) {
         throw new SnapshotFormatException(partial, 0, "holds " + found + " models but the checkpoint " + checkpoint

@@ -1,24 +1,29 @@
 package io.hubshare.snapshot;
 
 /**
- * The set of model ids a crawl has written (compared ignoring case, as the Hub resolves them), kept as 64-bit
- * hashes in one open-addressing {@code long[]}: 16 to 32 bytes per model, where a {@code HashSet<String>} of ids
+ * A set of model ids (a crawl's compare ignoring case, as the Hub resolves them), kept as 64-bit hashes in one open-addressing {@code long[]}: 16 to 32 bytes per model, where a {@code HashSet<String>} of ids
  * costs several times that. Two distinct ids share a hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million
  * models); such a pair would count as a duplicate.
  */
 final class IdHashSet {
+  private final boolean ignoreCase;
   private long[] table = new long[1024];
   private int size;
 
+  /** @param ignoreCase whether ids that differ only in ASCII case are the same id (as for the Hub's repositories) */
+  IdHashSet(boolean ignoreCase) {
+    this.ignoreCase = ignoreCase;
+  }
+
   /**
-   * A 64-bit hash of a model id, ignoring ASCII case as the Hub does when it resolves ids: FNV-1a over its
-   * characters, then a full avalanche (MurmurHash3's fmix64).
+   * A 64-bit hash of a model id, optionally ignoring ASCII case as the Hub does when it resolves ids: FNV-1a over
+   * its characters, then a full avalanche (MurmurHash3's fmix64).
    */
-  static long hash(String id) {
+  static long hash(String id, boolean ignoreCase) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      h ^= ignoreCase && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
       h *= 0x100000001b3L;
     }
     h ^= h >>> 33;
@@ -31,7 +36,7 @@ final class IdHashSet {
 
   /** Adds the id; {@code false} if it was there already. */
   boolean add(String id) {
-    long h = hash(id);
+    long h = hash(id, ignoreCase);
     if (size * 2 >= table.length) grow();
     int mask = table.length - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {

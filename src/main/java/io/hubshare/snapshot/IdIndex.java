@@ -2,7 +2,7 @@ package io.hubshare.snapshot;
 
 /**
  * What {@link SnapshotDelta} needs of the older snapshot, per model: all-time downloads and creation time, keyed
- * by the id's 64-bit hash ({@link IdHashSet#hash}) in three parallel {@code long[]} arrays. 48 to 96 bytes per
+ * by the id's 64-bit hash ignoring case ({@link IdHashSet#hash}) in three parallel {@code long[]} arrays. 48 to 96 bytes per
  * model, so a million-model snapshot indexes in about 50 to 100 MB, where a map of parsed models would need
  * gigabytes.
  */
@@ -18,7 +18,7 @@ final class IdIndex {
   /** Records a model; the first record of an id wins, as the first line of a snapshot does. */
   void put(String id, long allTimeDownloads, long createdEpochSecond) {
     if (size * 2 >= keys.length) grow();
-    long h = IdHashSet.hash(id);
+    long h = IdHashSet.hash(id, true);
     int mask = keys.length - 1;
     int i = (int) h & mask;
     while (keys[i] != 0) {
@@ -33,7 +33,7 @@ final class IdIndex {
 
   /** The slot of the id, or -1 if the older snapshot does not hold it. */
   int find(String id) {
-    long h = IdHashSet.hash(id);
+    long h = IdHashSet.hash(id, true);
     int mask = keys.length - 1;
     for (int i = (int) h & mask; keys[i] != 0; i = (i + 1) & mask) {
       if (keys[i] == h) return i;

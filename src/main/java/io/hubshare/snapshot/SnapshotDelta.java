@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *       older listing may simply have missed it (a filter, a limit, a model made public later);
  *   <li>a snapshot without its all-time count, or a count that went down (the hub recounted): unknown.
  * </ul>
- * Models of the older snapshot missing from the newer one (deleted, made private) are not reported.
+ * Models of the older snapshot missing from the newer one (deleted, made private) are not reported. A crawl writes
+ * each repository once; an imported file that holds one under two casings of its id gets a delta per line.
  *
  * <p>Each snapshot reads its models over a span ({@code startedAt} to {@code completedAt}), so the window is
  * "from the older reading to the newer reading", each taken somewhere in its snapshot's span; for windows of weeks

@@ -105,8 +105,9 @@ public final class Snapshots {
   /**
    * Writes a snapshot from a JSON Lines file of models (gzip or plain text) that some other tool made, such as a
    * dump of the hub's listing. Each non-blank line is copied verbatim as a model line; it must be a JSON object with
-   * an {@code id} string, and no id may repeat. The header is {@code header} with the number of lines as its count.
-   * The file appears atomically, complete or not at all.
+   * an {@code id} string, and no id may repeat exactly (ids that differ only in case are kept: a curated file may
+   * hold one repository read under two casings of its name). The header is {@code header} with the number of lines
+   * as its count. The file appears atomically, complete or not at all.
    *
    * {@snippet :
    * Snapshots.importLines(Path.of("models.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"),

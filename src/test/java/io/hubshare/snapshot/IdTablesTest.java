@@ -7,10 +7,15 @@ import org.junit.jupiter.api.Test;
 class IdTablesTest {
   @Test
   void theSetKeepsEveryIdOnceThroughManyGrowths() {
-    IdHashSet set = new IdHashSet();
+    IdHashSet set = new IdHashSet(true);
     for (int i = 0; i < 200_000; i++) assertThat(set.add("owner" + (i % 977) + "/model-" + i)).isTrue();
     for (int i = 0; i < 200_000; i += 7) assertThat(set.add("owner" + (i % 977) + "/model-" + i)).isFalse();
+    assertThat(set.add("OWNER0/MODEL-0")).isFalse();
     assertThat(set.size()).isEqualTo(200_000);
+    IdHashSet exact = new IdHashSet(false);
+    assertThat(exact.add("Gautam6/GautamAI")).isTrue();
+    assertThat(exact.add("Gautam6/GAUTAMAI")).isTrue();
+    assertThat(exact.add("Gautam6/GautamAI")).isFalse();
   }
 
   @Test
