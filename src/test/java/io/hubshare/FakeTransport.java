@@ -40,11 +40,11 @@ final class FakeTransport implements Transport {
 
   /** Answers 200 with this body (and headers, as name/value pairs) at this URL. */
   FakeTransport answer(String url, String body, String... headers) {
-    return answer(url, url, body, headers);
+    return answerRedirected(url, url, body, headers);
   }
 
   /** Answers 200 with this body at {@code url}, as if redirected to {@code finalUrl}. */
-  FakeTransport answer(String url, String finalUrl, String body, String... headers) {
+  FakeTransport answerRedirected(String url, String finalUrl, String body, String... headers) {
     HttpUrl fin = HttpUrl.get(finalUrl);
     Headers h = Headers.of(headers);
     answers.put(url, () -> new HubResponse(200, fin, h, body, h.get("X-Request-Id"), false));
