@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class AccountsServiceTest {
   private static final String HUB = "https://huggingface.co";
-  private static final String ORG_QWEN = HUB + "/api/organizations/Qwen/overview";
-  private static final String ORG_MRADERMACHER = HUB + "/api/organizations/mradermacher/overview";
-  private static final String USER_MRADERMACHER = HUB + "/api/users/mradermacher/overview";
+  private static final String ORG_DEEPSEEK = HUB + "/api/organizations/deepseek-ai/overview";
+  private static final String ORG_JULIEN = HUB + "/api/organizations/julien-c/overview";
+  private static final String USER_JULIEN = HUB + "/api/users/julien-c/overview";
   private final FakeTransport transport = new FakeTransport();
 
   private HubClient client() {
@@ -29,24 +29,24 @@ class AccountsServiceTest {
 
   @Test
   void organisationIsFoundWithOneRequest() {
-    transport.answer(ORG_QWEN, Fixtures.read("accounts/organization-Qwen.json"));
-    Account a = client().accounts().get("Qwen");
-    assertThat(a.name()).isEqualTo("Qwen");
+    transport.answer(ORG_DEEPSEEK, Fixtures.deepseekOverview());
+    Account a = client().accounts().get("deepseek-ai");
+    assertThat(a.name()).isEqualTo("deepseek-ai");
     assertThat(a.type()).isEqualTo(AccountType.ORGANIZATION);
-    assertThat(transport.urls()).containsExactly(ORG_QWEN);
+    assertThat(transport.urls()).containsExactly(ORG_DEEPSEEK);
     HubRequest sent = transport.requests().get(0);
     assertThat(sent.kind()).isEqualTo(HubRequest.Kind.ACCOUNT);
-    assertThat(sent.subject()).isEqualTo("Qwen");
+    assertThat(sent.subject()).isEqualTo("deepseek-ai");
   }
 
   @Test
   void userIsTriedWhenNoOrganisationHasTheName() {
-    transport.fail(ORG_MRADERMACHER, () -> notFound(ORG_MRADERMACHER))
-        .answer(USER_MRADERMACHER, Fixtures.read("accounts/user-mradermacher.json"));
-    Account a = client().accounts().get("mradermacher");
-    assertThat(a.name()).isEqualTo("mradermacher");
+    transport.fail(ORG_JULIEN, () -> notFound(ORG_JULIEN))
+        .answer(USER_JULIEN, Fixtures.julienOverview());
+    Account a = client().accounts().get("julien-c");
+    assertThat(a.name()).isEqualTo("julien-c");
     assertThat(a.type()).isEqualTo(AccountType.USER);
-    assertThat(transport.urls()).containsExactly(ORG_MRADERMACHER, USER_MRADERMACHER);
+    assertThat(transport.urls()).containsExactly(ORG_JULIEN, USER_JULIEN);
   }
 
   @Test
@@ -66,19 +66,19 @@ class AccountsServiceTest {
 
   @Test
   void otherFailuresOfTheOrganisationCallAreNotTakenForAbsence() {
-    transport.fail(ORG_QWEN, () -> new RateLimitedException("rate limited", null, null, ORG_QWEN,
+    transport.fail(ORG_DEEPSEEK, () -> new RateLimitedException("rate limited", null, null, ORG_DEEPSEEK,
         Duration.ofSeconds(30)));
-    assertThatThrownBy(() -> client().accounts().get("Qwen")).isInstanceOf(RateLimitedException.class);
-    assertThat(transport.urls()).containsExactly(ORG_QWEN);
+    assertThatThrownBy(() -> client().accounts().get("deepseek-ai")).isInstanceOf(RateLimitedException.class);
+    assertThat(transport.urls()).containsExactly(ORG_DEEPSEEK);
   }
 
   @Test
   void accountsAreCached() {
-    transport.fail(ORG_MRADERMACHER, () -> notFound(ORG_MRADERMACHER))
-        .answer(USER_MRADERMACHER, Fixtures.read("accounts/user-mradermacher.json"));
+    transport.fail(ORG_JULIEN, () -> notFound(ORG_JULIEN))
+        .answer(USER_JULIEN, Fixtures.julienOverview());
     HubClient hub = client();
-    Account first = hub.accounts().get("mradermacher");
-    assertThat(hub.accounts().get("mradermacher")).isSameAs(first);
+    Account first = hub.accounts().get("julien-c");
+    assertThat(hub.accounts().get("julien-c")).isSameAs(first);
     assertThat(transport.requests()).hasSize(2);
     assertThat(hub.cacheStats().hitCount()).isEqualTo(1);
   }

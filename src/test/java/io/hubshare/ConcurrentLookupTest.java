@@ -72,10 +72,9 @@ class ConcurrentLookupTest {
 
   @Test
   void concurrentIdenticalAccountLookupsMakeOneRequest() throws Exception {
-    transport.answer("https://huggingface.co/api/organizations/Qwen/overview",
-        Fixtures.read("accounts/organization-Qwen.json"));
+    transport.answer("https://huggingface.co/api/organizations/deepseek-ai/overview", Fixtures.deepseekOverview());
     HubClient hub = client();
-    List<Account> accounts = concurrently(() -> hub.accounts().get("Qwen"));
+    List<Account> accounts = concurrently(() -> hub.accounts().get("deepseek-ai"));
     assertThat(accounts).allMatch(a -> a == accounts.get(0));
     assertThat(transport.requests()).hasSize(1);
   }
