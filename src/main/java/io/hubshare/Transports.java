@@ -1,14 +1,15 @@
 package io.hubshare;
 
+import io.hubshare.transport.OkHttpTransport;
 import io.hubshare.transport.Transport;
 import io.hubshare.transport.TransportConfig;
 
-/** Makes the HTTP transport a client talks through. */
+/** Makes the HTTP transport a client talks through: the one place a real transport is constructed. */
 final class Transports {
   private Transports() {}
 
-  /** The transport for a configuration. */
+  /** The OkHttp transport for a configuration. */
   static Transport create(TransportConfig config) {
-    throw new UnsupportedOperationException("the HTTP transport is not available in this build");
+    return new OkHttpTransport(config);
   }
 }
