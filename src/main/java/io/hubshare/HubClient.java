@@ -131,8 +131,8 @@ public final class HubClient implements AutoCloseable {
   /** The endpoint, where the token came from (never the token), offline mode and the cache's lifetime. */
   @Override
   public String toString() {
-    return "HubClient[endpoint=" + endpoint() + ", token " + (config.token() == null ? "" : "set, ")
-        + "from " + config.tokenSource() + (config.offline() ? ", offline" : "") + ", cacheTtl=" + settings.cacheTtl()
+    return "HubClient[endpoint=" + endpoint() + ", token="
+        + (config.token() == null ? config.tokenSource() : "**** from " + config.tokenSource()) + (config.offline() ? ", offline" : "") + ", cacheTtl=" + settings.cacheTtl()
         + (closed.get() ? ", closed" : "") + "]";
   }
 

@@ -139,12 +139,12 @@ class HubClientBuilderTest {
     HubClient.Builder b = builder().token(secret);
     assertThat(b.toString()).doesNotContain(secret).contains("****");
     try (HubClient hub = b.build()) {
-      assertThat(hub.toString()).doesNotContain(secret).contains("token set").contains("builder");
+      assertThat(hub.toString()).doesNotContain(secret).contains("token=**** from builder");
       assertThat(hub.toBuilder().toString()).doesNotContain(secret);
       assertThat(hub.transportConfig().toString()).doesNotContain(secret);
     }
     try (HubClient hub = builder().environment(Map.of("HF_TOKEN", secret)).build()) {
-      assertThat(hub.toString()).doesNotContain(secret).contains("HF_TOKEN");
+      assertThat(hub.toString()).doesNotContain(secret).contains("token=**** from HF_TOKEN");
     }
   }
 
@@ -165,6 +165,7 @@ class HubClientBuilderTest {
   @Test
   void toBuilderOfAnAnonymousClientStaysAnonymous() {
     HubClient hub = builder().build();
+    assertThat(hub.toString()).contains("token=none");
     HubClient sibling = hub.toBuilder().environment(Map.of("HF_TOKEN", "hf_env")).build();
     assertThat(sibling.hasToken()).isFalse();
   }
