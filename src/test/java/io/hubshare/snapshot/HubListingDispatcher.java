@@ -18,7 +18,7 @@ import okhttp3.HttpUrl;
  * parameter plus an opaque cursor, absent on the last page.
  *
  * <p>Faults can be injected on the first request for a page (later requests for it succeed, as retries do): a 503
- * with a body of the documented {@code {"error": "..."}} shape (written here, not recorded), a connection reset
+ * with a body of the documented {@code {"error": "..."}} shape (written here, not recorded), the connection closed
  * before any response, or a body cut off halfway.
  */
 final class HubListingDispatcher extends Dispatcher {
@@ -62,7 +62,7 @@ final class HubListingDispatcher extends Dispatcher {
           return new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json; charset=utf-8")
               .body("{\"error\":\"Service Unavailable\"}").build();
         case RESET:
-          return new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+          return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         case TRUNCATED_BODY:
           return page(url, offset, size).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
         default:
