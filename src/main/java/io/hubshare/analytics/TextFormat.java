@@ -15,28 +15,31 @@ final class TextFormat {
     List<ShareRow> shown = t.rows().subList(0, Math.min(top, t.rows().size()));
     boolean labels = false;
     for (ShareRow r : t.rows()) labels |= !r.label().equals(r.key());
+    // A model count needs no second column of model counts.
+    boolean models = t.metric() != Metric.MODELS;
+    Columns c = new Columns(labels, models);
 
     List<String[]> lines = new ArrayList<>();
-    lines.add(row(labels, "rank", "key", "label", t.metric().label(), "share", "models"));
+    lines.add(c.row("rank", "key", "label", t.metric().label(), "share", "models"));
     for (ShareRow r : shown) {
-      lines.add(row(labels, Integer.toString(r.rank()), r.key(), r.label(), number(r.value()), percent(r.share()),
+      lines.add(c.row(Integer.toString(r.rank()), r.key(), r.label(), number(r.value()), percent(r.share()),
           number(r.models())));
     }
     int hidden = t.rows().size() - shown.size();
     if (hidden > 0) {
       long value = 0;
-      long models = 0;
+      long count = 0;
       for (ShareRow r : t.rows().subList(shown.size(), t.rows().size())) {
         value += r.value();
-        models += r.models();
+        count += r.models();
       }
       double share = t.total() == 0 ? 0 : (double) value / t.total();
-      lines.add(row(labels, "", "other " + number(hidden) + (hidden == 1 ? " row" : " rows"), "", number(value),
-          percent(share), number(models)));
+      lines.add(c.row("", "other " + number(hidden) + (hidden == 1 ? " row" : " rows"), "", number(value),
+          percent(share), number(count)));
     }
     ShareRow u = t.unknown();
-    lines.add(row(labels, "", "unknown", u.label(), number(u.value()), percent(u.share()), number(u.models())));
-    lines.add(row(labels, "", "total", "", number(t.total()), percent(t.total() == 0 ? 0 : 1),
+    lines.add(c.row("", "unknown", u.label(), number(u.value()), percent(u.share()), number(u.models())));
+    lines.add(c.row("", "total", "", number(t.total()), percent(t.total() == 0 ? 0 : 1),
         number(t.counts().matched())));
 
     StringBuilder b = new StringBuilder();
@@ -52,11 +55,11 @@ final class TextFormat {
       b.append('\n');
     }
     b.append('\n');
-    appendAligned(b, lines);
+    appendAligned(b, lines, labels ? 3 : 2);
     b.append('\n');
-    ShareTable.Counts c = t.counts();
-    b.append("models: ").append(number(c.seen())).append(" seen, ").append(number(c.matched()))
-        .append(" matched the filters, ").append(number(c.missing())).append(" without a value (left out)\n");
+    ShareTable.Counts n = t.counts();
+    b.append("models: ").append(number(n.seen())).append(" seen, ").append(number(n.matched()))
+        .append(" matched the filters, ").append(number(n.missing())).append(" without a value (left out)\n");
     b.append("concentration of the known rows:");
     for (int k : TOP_KS) {
       if (k > 1 && k >= t.rows().size()) break;
@@ -66,25 +69,40 @@ final class TextFormat {
     return b.toString();
   }
 
-  private static String[] row(boolean labels, String rank, String key, String label, String value, String share,
-      String models) {
-    return labels ? new String[] {rank, key, label, value, share, models}
-        : new String[] {rank, key, value, share, models};
+  /** Which optional columns a table shows: the label (when it differs from the key) and the model count. */
+  private static final class Columns {
+    private final boolean labels;
+    private final boolean models;
+
+    Columns(boolean labels, boolean models) {
+      this.labels = labels;
+      this.models = models;
+    }
+
+    String[] row(String rank, String key, String label, String value, String share, String modelCount) {
+      List<String> cells = new ArrayList<>(6);
+      cells.add(rank);
+      cells.add(key);
+      if (labels) cells.add(label);
+      cells.add(value);
+      cells.add(share);
+      if (models) cells.add(modelCount);
+      return cells.toArray(new String[0]);
+    }
   }
 
-  /** Rank and numbers right-aligned, key and label left-aligned. */
-  private static void appendAligned(StringBuilder b, List<String[]> lines) {
+  /** Rank and numbers right-aligned, the text columns (key, label) before {@code textEnd} left-aligned. */
+  private static void appendAligned(StringBuilder b, List<String[]> lines, int textEnd) {
     int cols = lines.get(0).length;
     int[] width = new int[cols];
     for (String[] l : lines) {
       for (int i = 0; i < cols; i++) width[i] = Math.max(width[i], l[i].length());
     }
-    int textCols = cols == 6 ? 3 : 2;
     for (String[] l : lines) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < cols; i++) {
         if (i > 0) line.append("  ");
-        boolean left = i >= 1 && i < textCols;
+        boolean left = i >= 1 && i < textEnd;
         String pad = " ".repeat(width[i] - l[i].length());
         line.append(left ? l[i] + pad : pad + l[i]);
       }

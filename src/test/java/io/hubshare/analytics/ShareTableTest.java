@@ -150,6 +150,9 @@ class ShareTableTest {
 
     ShareTable count = byCountry().metric(Metric.MODELS).compute(models);
     assertThat(count.row("CN").value()).isEqualTo(2L);
+    // The value is the model count: no second column repeats it.
+    assertThat(count.toText().lines().filter(l -> l.startsWith("rank")).findFirst().orElseThrow())
+        .isEqualTo("rank  key      label          models   share");
     assertThat(count.row("US").value()).isEqualTo(1L);
     assertThat(count.counts().missing()).isZero();
 
