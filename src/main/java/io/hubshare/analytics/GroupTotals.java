@@ -50,6 +50,21 @@ final class GroupTotals {
     return size;
   }
 
+  /**
+   * Gives back the spare capacity and the lookup table once adding is over, before a memory-hungry step (building
+   * the lineage index); only {@link #forEach} and {@link #toMap} work afterwards.
+   */
+  void freeze() {
+    slots = new int[0];
+    int poolSize = size == 0 ? 0 : ends[size - 1];
+    pool = Arrays.copyOf(pool, poolSize);
+    hashes = new int[0];
+    ends = Arrays.copyOf(ends, size);
+    values = Arrays.copyOf(values, size);
+    models = Arrays.copyOf(models, size);
+    missing = Arrays.copyOf(missing, size);
+  }
+
   /** Every key with its sums, in insertion order. */
   void forEach(Visitor visitor) {
     int start = 0;
@@ -68,6 +83,7 @@ final class GroupTotals {
   }
 
   private int entry(String key) {
+    if (slots.length == 0) throw new IllegalStateException("frozen: no more additions");
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     int h = mix(key.hashCode());
     int mask = slots.length - 1;

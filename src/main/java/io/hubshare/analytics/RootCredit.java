@@ -64,6 +64,7 @@ final class RootCredit {
    */
   void resolve(GroupTotals.Visitor visitor) {
     if (builder == null) return;
+    parked.freeze();
     LineageIndex index = builder.build();
     parked.forEach((parent, value, models, missing) -> visitor.accept(index.rootOf(parent), value, models, missing));
   }
