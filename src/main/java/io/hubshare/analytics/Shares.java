@@ -5,11 +5,15 @@ import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
+import io.hubshare.snapshot.ModelDelta;
+import io.hubshare.snapshot.SnapshotDelta;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -178,19 +182,37 @@ public final class Shares {
   }
 
   /**
-   * The shares of {@link Metric#DOWNLOADS_BETWEEN} over {@code (model, downloads between two snapshots)} pairs, as
-   * the snapshot layer supplies them; a {@code null} delta counts the model as missing.
+   * The shares of {@link Metric#DOWNLOADS_BETWEEN} over the deltas of two snapshots, as
+   * {@link SnapshotDelta#between(Path, Path)} streams them; a model whose delta is unknown counts as missing. The
+   * stream is not closed.
    *
    * @throws IllegalStateException unless the metric is {@link Metric#DOWNLOADS_BETWEEN}
    */
-  public ShareTable computeBetween(Stream<? extends Map.Entry<Model, @Nullable Long>> deltas) {
+  public ShareTable computeBetween(Stream<ModelDelta> deltas) {
     ShareAccumulator acc = accumulator();
-    Iterator<? extends Map.Entry<Model, @Nullable Long>> it = deltas.iterator();
+    Iterator<ModelDelta> it = deltas.iterator();
     while (it.hasNext()) {
-      Map.Entry<Model, @Nullable Long> e = it.next();
-      acc.add(e.getKey(), e.getValue());
+      ModelDelta d = it.next();
+      acc.add(d.model(), d.downloadsBetween());
     }
     return acc.result();
+  }
+
+  /**
+   * The same shares at every snapshot file, oldest first (the files may come in any order; each is read by its
+   * header's {@code startedAt}). For {@link Metric#DOWNLOADS_BETWEEN}, one table per pair of consecutive snapshots,
+   * dated by the newer one: the downloads of that window. For every other metric, one table per snapshot, each
+   * standing alone (30-day counts of two snapshots overlap and are never added).
+   *
+   * <p>Each snapshot is streamed, one at a time. A prebuilt {@link #lineage(LineageIndex) lineage index}, if set,
+   * serves every snapshot; leave it unset to resolve ROOT within each snapshot.
+   *
+   * @throws IllegalArgumentException if two files start at the same time, or fewer than two are given for
+   *     {@link Metric#DOWNLOADS_BETWEEN}
+   * @throws IOException if a file cannot be read or is not a snapshot
+   */
+  public ShareSeries series(List<Path> snapshots) throws IOException {
+    return SnapshotSeries.of(this, snapshots);
   }
 
   @Override

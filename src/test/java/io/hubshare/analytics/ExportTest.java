@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
+import io.hubshare.snapshot.ModelDelta;
 import java.time.Instant;
-import java.util.AbstractMap.SimpleEntry;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +67,10 @@ class ExportTest {
   @Test
   void downloadsBetweenSnapshotsAreSuppliedPerModel() {
     Shares shares = ShareTableTest.byCountry().metric(Metric.DOWNLOADS_BETWEEN);
-    Stream<Map.Entry<Model, Long>> deltas = Stream.of(
-        new SimpleEntry<>(MODELS.get(0), 70L),
-        new SimpleEntry<>(MODELS.get(1), 30L),
-        new SimpleEntry<>(MODELS.get(2), null));
+    Stream<ModelDelta> deltas = Stream.of(
+        new ModelDelta(MODELS.get(0), 70L),
+        new ModelDelta(MODELS.get(1), 30L),
+        new ModelDelta(MODELS.get(2), null));
 
     ShareTable t = shares.computeBetween(deltas);
 
