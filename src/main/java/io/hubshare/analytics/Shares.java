@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * returns a copy, so one configured {@code Shares} can be reused over many snapshots.
  *
  * {@snippet :
- * // What share of the 30-day downloads of models created in the year to August 2025 comes from each country,
- * // crediting every derivative to the developer of its lineage root?
+ * // What share of the downloads of models created in the year to August 2025 (all-time counts: a listing with
+ * // expand=downloadsAllTime) comes from each country, crediting every derivative to its lineage root's developer?
  * ShareTable t = Shares.by(Dimension.COUNTRY)
- *     .metric(Metric.DOWNLOADS)
+ *     .metric(Metric.DOWNLOADS_ALL_TIME)
  *     .attribution(Attribution.ROOT)
  *     .createdBetween(LocalDate.parse("2024-08-01"), LocalDate.parse("2025-08-01"))
  *     .compute(hub.models().list(query));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hubshare.domain.Model;
 import io.hubshare.domain.Relation;
+import io.hubshare.origin.DeveloperKind;
+import io.hubshare.origin.OriginRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,22 @@ class DimensionTest {
         org.assertj.core.groups.Tuple.tuple("industry", "Industry"),
         org.assertj.core.groups.Tuple.tuple("non-profit", "Non-profit"));
     assertThat(kind.row("industry").value()).isEqualTo(1200L);
+  }
+
+  @Test
+  void aRegistryWithOverridesReplacesTheBundledOne() {
+    OriginRegistry bundled = OriginRegistry.bundled();
+    OriginRegistry mine = bundled.with(bundled.origin("someone", "Someone Lab", "FR", DeveloperKind.ACADEMIA,
+        "https://example.org/someone-lab (written for this test)"));
+
+    ShareTable withDefault = Shares.by(Dimension.COUNTRY).compute(MODELS);
+    ShareTable withMine = Shares.by(Dimension.COUNTRY).origins(mine).compute(MODELS);
+
+    assertThat(withDefault.row("CN").value()).isEqualTo(800L);
+    assertThat(withDefault.row("FR").value()).isEqualTo(400L);
+    assertThat(withDefault.unknown().value()).isEqualTo(150L);
+    assertThat(withMine.row("FR").value()).isEqualTo(550L);
+    assertThat(withMine.unknown().value()).isZero();
   }
 
   @Test
