@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * {@code long[]} columns, an open-addressing table of entry numbers. About 40 bytes per key plus the key's bytes,
  * against some 150 for a {@code HashMap<String, long[]>}: it matters when the keys are hundreds of thousands of
  * parent ids (ROOT attribution in one pass) or of families. Each addition costs one hash lookup.
+ *
+ * <p>Keys match ignoring ASCII case, as the Hub resolves repository ids and account names: a card naming
+ * {@code google/gemma-4-e4b-it} means {@code google/gemma-4-E4B-it}, and both must land in one group. The group keeps
+ * the first spelling it met until a <em>canonical</em> one arrives (a model's own id or author, as the Hub spells
+ * it), which then replaces it. Case variants of an ASCII key have the same length, so the replacement is in place.
  */
 final class GroupTotals {
   static final int VALUE = 0;
@@ -31,16 +36,26 @@ final class GroupTotals {
   private long[] values = new long[16];
   private long[] models = new long[16];
   private long[] missing = new long[16];
+  private boolean[] canonical = new boolean[16];
   private int size;
 
   /** Adds one model to the key's group; a {@code null} value counts the model as missing. */
   void add(String key, @Nullable Long value) {
-    add(key, value == null ? 0 : value, 1, value == null ? 1 : 0);
+    add(key, value, false);
+  }
+
+  /** As {@link #add(String, Long)}; {@code canonical} says the key is spelled as the Hub spells it. */
+  void add(String key, @Nullable Long value, boolean isCanonical) {
+    add(key, value == null ? 0 : value, 1, value == null ? 1 : 0, isCanonical);
   }
 
   /** Adds a block of sums to the key's group. */
   void add(String key, long value, long modelCount, long missingCount) {
-    int e = entry(key);
+    add(key, value, modelCount, missingCount, false);
+  }
+
+  private void add(String key, long value, long modelCount, long missingCount, boolean isCanonical) {
+    int e = entry(key, isCanonical);
     values[e] = Math.addExact(values[e], value);
     models[e] += modelCount;
     missing[e] += missingCount;
@@ -59,6 +74,7 @@ final class GroupTotals {
     int poolSize = size == 0 ? 0 : ends[size - 1];
     pool = Arrays.copyOf(pool, poolSize);
     hashes = new int[0];
+    canonical = new boolean[0];
     ends = Arrays.copyOf(ends, size);
     values = Arrays.copyOf(values, size);
     models = Arrays.copyOf(models, size);
@@ -82,29 +98,43 @@ final class GroupTotals {
     return out;
   }
 
-  private int entry(String key) {
+  private int entry(String key, boolean isCanonical) {
     if (slots.length == 0) throw new IllegalStateException("frozen: no more additions");
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-    int h = mix(key.hashCode());
+    int h = hash(bytes);
     int mask = slots.length - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
       int e = slots[s] - 1;
       if (e < 0) {
-        e = append(bytes, h);
+        e = append(bytes, h, isCanonical);
         slots[s] = e + 1;
         if (size * 2 > slots.length) rehash();
         return e;
       }
-      if (hashes[e] == h && keyEquals(e, bytes)) return e;
+      if (hashes[e] == h && keyEquals(e, bytes)) {
+        if (isCanonical && !canonical[e]) {
+          System.arraycopy(bytes, 0, pool, start(e), bytes.length);
+          canonical[e] = true;
+        }
+        return e;
+      }
     }
   }
 
-  private boolean keyEquals(int e, byte[] bytes) {
-    int start = e == 0 ? 0 : ends[e - 1];
-    return Arrays.equals(pool, start, ends[e], bytes, 0, bytes.length);
+  private int start(int e) {
+    return e == 0 ? 0 : ends[e - 1];
   }
 
-  private int append(byte[] bytes, int h) {
+  private boolean keyEquals(int e, byte[] bytes) {
+    int start = start(e);
+    if (ends[e] - start != bytes.length) return false;
+    for (int i = 0; i < bytes.length; i++) {
+      if (fold(pool[start + i]) != fold(bytes[i])) return false;
+    }
+    return true;
+  }
+
+  private int append(byte[] bytes, int h, boolean isCanonical) {
     if (size == hashes.length) {
       int n = size * 2;
       hashes = Arrays.copyOf(hashes, n);
@@ -112,14 +142,16 @@ final class GroupTotals {
       values = Arrays.copyOf(values, n);
       models = Arrays.copyOf(models, n);
       missing = Arrays.copyOf(missing, n);
+      canonical = Arrays.copyOf(canonical, n);
     }
-    int start = size == 0 ? 0 : ends[size - 1];
+    int start = start(size);
     if (start + bytes.length > pool.length) {
       pool = Arrays.copyOf(pool, Math.max(pool.length * 2, start + bytes.length));
     }
     System.arraycopy(bytes, 0, pool, start, bytes.length);
     hashes[size] = h;
     ends[size] = start + bytes.length;
+    canonical[size] = isCanonical;
     return size++;
   }
 
@@ -134,8 +166,14 @@ final class GroupTotals {
     slots = bigger;
   }
 
-  /** Spreads String.hashCode's low-entropy bits over the table (the finaliser of MurmurHash3). */
-  private static int mix(int h) {
+  private static byte fold(byte b) {
+    return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+  }
+
+  /** A hash of the case-folded bytes, spread by the finaliser of MurmurHash3. */
+  private static int hash(byte[] bytes) {
+    int h = 0;
+    for (byte b : bytes) h = 31 * h + fold(b);
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

@@ -89,14 +89,16 @@ public final class ShareAccumulator {
     Long value = isSupplied ? supplied : spec.metric().valueOf(model);
     if (value == null) missing++;
     if (!spec.dimension().isCredited()) {
-      put(grouping.ownKey(model), value);
+      put(grouping.ownKey(model), value, false);
       return this;
     }
     String parked = roots == null ? null : roots.parkedParent(model);
     if (parked != null) {
       roots.park(parked, value);
     } else {
-      put(creditedKey(model, creditedId(model)), value);
+      String credited = creditedId(model);
+      // A model credited to itself carries its id and author as the Hub spells them: the group's canonical spelling.
+      put(creditedKey(model, credited), value, credited.equals(model.id()));
     }
     return this;
   }
@@ -119,11 +121,11 @@ public final class ShareAccumulator {
     return grouping.creditedKey(creditedId, account);
   }
 
-  private void put(@Nullable String key, @Nullable Long value) {
+  private void put(@Nullable String key, @Nullable Long value, boolean canonical) {
     if (key == null) {
       addUnknown(value == null ? 0 : value, 1, value == null ? 1 : 0);
     } else {
-      totals.add(key, value);
+      totals.add(key, value, canonical);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,7 +77,8 @@ public final class ShareTable {
     this.unknown = unknown;
     this.total = total;
     this.counts = counts;
-    Map<String, ShareRow> index = new LinkedHashMap<>();
+    // Keys are unique ignoring case (the Hub's ids and names are): look them up so.
+    Map<String, ShareRow> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (ShareRow r : rows) index.put(r.key(), r);
     this.byKey = Collections.unmodifiableMap(index);
     this.knownValues = rows.stream().mapToLong(ShareRow::value).toArray();
@@ -145,12 +147,12 @@ public final class ShareTable {
     return rows.subList(0, Math.min(k, rows.size()));
   }
 
-  /** The row with this key, or {@code null} when no model fell in that group. */
+  /** The row with this key, in any case ({@code cn} finds {@code CN}), or {@code null} when no model fell in it. */
   public @Nullable ShareRow row(String key) {
     return byKey.get(Objects.requireNonNull(key, "key"));
   }
 
-  /** The share (0 to 1) of the group with this key; 0 when no model fell in it. */
+  /** The share (0 to 1) of the group with this key, in any case; 0 when no model fell in it. */
   public double share(String key) {
     ShareRow r = row(key);
     return r == null ? 0 : r.share();

@@ -89,6 +89,24 @@ class AttributionTest {
   }
 
   @Test
+  void idsAndAccountsDifferingOnlyInCaseAreOneGroupSpelledAsTheHubDoes() {
+    // Cards often name a base in the wrong case; the Hub resolves ids ignoring case, and so do families and
+    // accounts. The spelling shown is the model's own, once it is seen.
+    List<Model> models = List.of(
+        model("bob/gemma-GGUF").downloads(5L).base(Relation.QUANTIZED, "google/gemma-4-e4b-it").build(),
+        model("google/gemma-4-E4B-it").downloads(100L).build(),
+        model("carol/gemma-ft").downloads(7L).base(Relation.FINETUNE, "GOOGLE/gemma-4-E4B-IT").build());
+    for (Attribution a : List.of(Attribution.PARENT, Attribution.ROOT)) {
+      ShareTable family = Shares.by(Dimension.FAMILY).attribution(a).compute(models);
+      assertThat(family.rows()).extracting(ShareRow::key, ShareRow::value, ShareRow::models)
+          .containsExactly(tuple("google/gemma-4-E4B-it", 112L, 3L));
+      ShareTable account = Shares.by(Dimension.ACCOUNT).attribution(a).compute(models);
+      assertThat(account.rows()).extracting(ShareRow::key, ShareRow::value).containsExactly(tuple("google", 112L));
+      assertThat(account.row("Google")).isSameAs(account.row("google"));
+    }
+  }
+
+  @Test
   void aModelWhoseOwnRecordNamesNoBaseIsAnOriginal() {
     // The same repository listed twice, ids differing in case, one copy without links: the lineage index matches ids
     // ignoring case, but attribution reads each model's own record, so that copy stays an original.

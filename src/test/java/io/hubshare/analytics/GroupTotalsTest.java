@@ -24,6 +24,22 @@ class GroupTotalsTest {
   }
 
   @Test
+  void keysMatchIgnoringCaseAndTakeTheCanonicalSpellingWhenItComes() {
+    GroupTotals t = new GroupTotals();
+    t.add("google/gemma-4-e4b-it", 5L);            // a card's spelling, met first
+    t.add("GOOGLE/GEMMA-4-E4B-IT", 1L);
+    assertThat(t.toMap()).containsOnlyKeys("google/gemma-4-e4b-it");
+    t.add("google/gemma-4-E4B-it", 10L, true);     // the model's own id
+    t.add("google/GEMMA-4-e4b-it", 100L);          // a later variant does not displace it
+    assertThat(t.toMap()).containsOnlyKeys("google/gemma-4-E4B-it");
+    assertThat(t.toMap().get("google/gemma-4-E4B-it")).containsExactly(116, 4, 0);
+    // Only ASCII letters fold; other characters must match exactly.
+    t.add("模型/Ä", 1L);
+    t.add("模型/ä", 1L);
+    assertThat(t.size()).isEqualTo(3);
+  }
+
+  @Test
   void matchesAHashMapOverManyKeysAndNonAsciiIds() {
     GroupTotals t = new GroupTotals();
     Map<String, Long> expected = new HashMap<>();
