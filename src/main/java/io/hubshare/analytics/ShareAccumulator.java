@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  *
  * {@snippet :
- * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_BETWEEN).accumulator();
- * snapshotDeltas.forEach((model, delta) -> acc.add(model, delta));
+ * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).accumulator();
+ * for (Page<Model> page : hub.models().list(query).pages()) {
+ *   page.items().forEach(acc::add);
+ *   checkpoint(page.nextCursor());
+ * }
  * ShareTable t = acc.result();
  * }
  */
