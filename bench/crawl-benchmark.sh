@@ -5,6 +5,7 @@
 #   bench/crawl-benchmark.sh                 # every scenario: clean, faults, quota
 #   bench/crawl-benchmark.sh --quick         # one run each, small listing only
 #   bench/crawl-benchmark.sh --scenarios "clean quota" --runs 3 --repeats "1 10" --pages "1000 100"
+#   bench/crawl-benchmark.sh --scenarios latency   # opt-in: 100 ms per page, as a distant hub would take
 #
 # Installs what it needs into target/bench/ (a Python venv with huggingface_hub, node_modules with
 # @huggingface/hub; hyperfine through apt-get when run as root), builds hubshare (mvn -q package -DskipTests), and
@@ -24,6 +25,7 @@ SCENARIOS="clean faults quota"
 FAULT_EVERY=20          # faults: every N-th list request, page size 100, 15,153 models
 QUOTA=50                # quota: requests per window, page size 100 (152 pages), 15,153 models
 WINDOW=5                # quota window in seconds (the Hub's is 500 per 300 s for anonymous users)
+LATENCY_MS=100          # latency (opt-in scenario): the stand-in waits this long before each page
 BUILD=1
 # The fields every client asks for (expand): what the sample holds, less safetensors (the sample's safetensors
 # objects lack "parameters", which huggingface_hub 2.0.0 requires) and the info-only usedStorage.
@@ -203,6 +205,15 @@ scenario_faults() {
   done
 }
 
+scenario_latency() {
+  start_standin latency --repeat 1 --quota 100000000 --window 300 --default-limit 100 --max-limit 100 \
+    --latency-ms "$LATENCY_MS"
+  for client in $CLIENTS; do
+    log "latency ($LATENCY_MS ms per page): $client"
+    for run in $(seq 1 "$BEHAVIOUR_RUNS"); do measure latency "${LATENCY_MS}ms-p100" "$client" 100 "$run"; done
+  done
+}
+
 scenario_quota() {
   start_standin quota --repeat 1 --quota "$QUOTA" --window "$WINDOW" --default-limit 100 --max-limit 100
   for client in $CLIENTS; do
@@ -223,7 +234,7 @@ setup
   echo "hyperfine: $(hyperfine --version 2>/dev/null || echo none)"
   echo "hubshare: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (modified)')"
   echo "expand: $EXPAND"
-  echo "settings: runs=$RUNS repeats='$REPEATS' pages='$PAGES' fault_every=$FAULT_EVERY quota=$QUOTA window=$WINDOW"
+  echo "settings: runs=$RUNS behaviour_runs=$BEHAVIOUR_RUNS repeats='$REPEATS' pages='$PAGES' fault_every=$FAULT_EVERY quota=$QUOTA window=$WINDOW latency_ms=$LATENCY_MS"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
@@ -232,6 +243,7 @@ for s in $SCENARIOS; do
     clean) scenario_clean ;;
     faults) scenario_faults ;;
     quota) scenario_quota ;;
+    latency) scenario_latency ;;
     *) die "unknown scenario $s" ;;
   esac
 done

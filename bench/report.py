@@ -88,6 +88,8 @@ def main():
         print("## Faults\n\n" + behaviour(runs, "faults") + "\n")
     if any(r["scenario"] == "quota" for r in runs):
         print("## Quota\n\n" + behaviour(runs, "quota") + "\n")
+    if any(r["scenario"] == "latency" for r in runs):
+        print("## Latency\n\n" + behaviour(runs, "latency") + "\n")
 
 
 if __name__ == "__main__":
