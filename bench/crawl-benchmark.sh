@@ -146,6 +146,8 @@ measure() {
   rm -f "$out" "$out.partial" "$out.checkpoint" "$out.tmp"
   mapfile -t cmd < <(client_cmd "$client" "$out" "$page")
   reset_standin
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -v -o "$LOGS/$tag.time" "${cmd[@]}" >"$LOGS/$tag.out" 2>"$LOGS/$tag.err"
   local rc=$?
   local stats check
@@ -157,7 +159,7 @@ measure() {
   fi
   python3 bench/record.py --scenario "$scenario" --variant "$variant" --client "$client" --page "$page" \
     --run "$run" --rc "$rc" --time-file "$LOGS/$tag.time" --client-out "$LOGS/$tag.out" \
-    --client-err "$LOGS/$tag.err" --stats "$stats" --check "$check" >>"$RESULTS"
+    --client-err "$LOGS/$tag.err" --stats "$stats" --check "$check" --load "$load" >>"$RESULTS"
   log "  $client run $run: exit $rc, $(tail -1 "$RESULTS" | python3 -c 'import json, sys; r = json.load(sys.stdin); print("%s s, %s requests, %s x 429, %s models, complete=%s" % (r["wall_s"], r["requests"], r["too_many"], r["unique"], r["complete"]))')"
 }
 
@@ -171,10 +173,13 @@ timed() {
   mapfile -t cmd < <(client_cmd "$client" "$out" "$page")
   local line
   line=$(printf '%q ' "${cmd[@]}")
+  # Other work on the machine skews wall times: the 1-minute load average before and after goes into the report.
+  cut -d' ' -f1 /proc/loadavg >"$OUT/load-$scenario-$variant-$client.txt"
   hyperfine -N --warmup 1 --runs "$RUNS" --prepare "curl -s -X POST $URL/_stand-in/reset" \
     --export-json "$OUT/hyperfine-$scenario-$variant-$client.json" -n "$client" "$line" \
     >"$LOGS/hyperfine-$scenario-$variant-$client.log" 2>&1 \
     || log "  hyperfine failed for $client: see $LOGS/hyperfine-$scenario-$variant-$client.log"
+  cut -d' ' -f1 /proc/loadavg >>"$OUT/load-$scenario-$variant-$client.txt"
 }
 
 CLIENTS="hubshare huggingface_hub huggingface.js"

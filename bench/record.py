@@ -63,14 +63,14 @@ def warnings(path):
 def main():
     p = argparse.ArgumentParser()
     for a in ("scenario", "variant", "client", "page", "run", "rc", "time-file", "client-out", "client-err",
-              "stats", "check"):
+              "stats", "check", "load"):
         p.add_argument("--" + a, required=True)
     a = p.parse_args()
     stats = json.loads(a.stats) if a.stats else {}
     check = json.loads(a.check)
     client = last_json_line(a.client_out)
     r = {"scenario": a.scenario, "variant": a.variant, "client": a.client, "page": int(a.page), "run": int(a.run),
-         "rc": int(a.rc)}
+         "rc": int(a.rc), "load_before": float(a.load)}
     r.update(time_v(a.time_file))
     r.update({
         "models": stats.get("models"),

@@ -21,27 +21,38 @@ def mb(kb):
     return f"{kb / 1024:.0f}" if kb else "?"
 
 
-def clean(runs, hf):
-    rows = ["| models | page served | client | pages fetched | wall s (mean ± sd, min) | models/s | peak RSS MB "
-            "| CPU s (user+sys) | 429s | every model once |",
-            "|---:|---:|---|---:|---|---:|---:|---:|---:|---|"]
+def load_note(folder, key):
+    try:
+        with open(os.path.join(folder, f"load-{key}.txt"), encoding="utf-8") as f:
+            return "→".join(l.strip() for l in f if l.strip())
+    except OSError:
+        return "?"
+
+
+def clean(folder, runs, hf):
+    """Wall times from hyperfine (median, min-max over its runs), CPU from hyperfine, RSS and checks from the
+    measured run under /usr/bin/time."""
+    rows = ["| models | page served | client | pages fetched | wall s median (min-max, n) | models/s (median) "
+            "| CPU s user+sys | peak RSS MB | 429s | every model once | load before→after |",
+            "|---:|---:|---|---:|---|---:|---:|---:|---:|---|---|"]
     for r in runs:
         if r["scenario"] != "clean":
             continue
         key = f"clean-{r['variant']}-{r['client']}"
         h = hf.get(key)
         if h:
-            wall = f"{h['mean']:.2f} ± {h['stddev'] or 0:.2f} ({h['min']:.2f}, n={len(h['times'])})"
-            mean = h["mean"]
+            median = h["median"]
+            wall = f"{median:.2f} ({h['min']:.2f}-{h['max']:.2f}, {len(h['times'])})"
+            cpu = h["user"] + h["system"]
         else:
-            wall = f"{r.get('wall_s')}"
-            mean = r.get("wall_s") or 0
-        rate = f"{(r['unique'] or 0) / mean:,.0f}" if mean else "?"
-        cpu = (r.get("user_s") or 0) + (r.get("sys_s") or 0)
+            median = r.get("wall_s") or 0
+            wall = f"{median:.2f} (1 run)"
+            cpu = (r.get("user_s") or 0) + (r.get("sys_s") or 0)
+        rate = f"{(r['unique'] or 0) / median:,.0f}" if median else "?"
         page_asked = min(r["page"], 500) if r["client"] == "huggingface.js" else r["page"]
-        rows.append(f"| {r['models']:,} | {r['page']} | {r['client']} | {r['list_requests']} "
-                    f"({page_asked}/page) | {wall} | {rate} | {mb(r.get('rss_kb'))} | {cpu:.1f} | {r['too_many']} "
-                    f"| {'yes' if r['complete'] else 'NO'} ({r['unique']:,}) |")
+        rows.append(f"| {r['models']:,} | {r['page']} | {r['client']} | {r['list_requests']} ({page_asked}/page) "
+                    f"| {wall} | {rate} | {cpu:.2f} | {mb(r.get('rss_kb'))} | {r['too_many']} "
+                    f"| {'yes' if r['complete'] else 'NO'} ({r['unique']:,}) | {load_note(folder, key)} |")
     return "\n".join(rows)
 
 
@@ -52,8 +63,8 @@ def behaviour(runs, scenario):
         if r["scenario"] == scenario:
             groups.setdefault((r["variant"], r["client"]), []).append(r)
     rows = ["| variant | client | runs | exit | wall s median (min-max) | requests | faults / 429s met "
-            "| models written | every model once | what the client said |",
-            "|---|---|---:|---|---|---|---|---|---|---|"]
+            "| models written | every model once | load before | what the client said |",
+            "|---|---|---:|---|---|---|---|---|---|---|---|"]
     for (variant, client), rs in groups.items():
         walls = sorted(r.get("wall_s") or 0 for r in rs)
         med = walls[len(walls) // 2]
@@ -72,7 +83,8 @@ def behaviour(runs, scenario):
         if r.get("logged_rate_waits"):
             said = (said + "; " if said else "") + f"logged {r['logged_rate_waits']} rate-limit waits"
         rows.append(f"| {variant} | {client} | {len(rs)} | {exits} | {med:.2f} ({walls[0]:.2f}-{walls[-1]:.2f}) "
-                    f"| {reqs} | {met} | {written} | {complete}/{len(rs)} | {said[:200]} |")
+                    f"| {reqs} | {met} | {written} | {complete}/{len(rs)} "
+                    f"| {'/'.join(str(r.get('load_before', '?')) for r in rs)} | {said[:200]} |")
     return "\n".join(rows)
 
 
@@ -83,7 +95,7 @@ def main():
         machine = f.read().strip()
     print("## Machine\n\n```\n" + machine + "\n```\n")
     if any(r["scenario"] == "clean" for r in runs):
-        print("## Clean listing\n\n" + clean(runs, hf) + "\n")
+        print("## Clean listing\n\n" + clean(folder, runs, hf) + "\n")
     if any(r["scenario"] == "faults" for r in runs):
         print("## Faults\n\n" + behaviour(runs, "faults") + "\n")
     if any(r["scenario"] == "quota" for r in runs):
