@@ -23,6 +23,6 @@ module io.hubshare {
   // exports io.hubshare.snapshot;  (enabled when the package has classes)
   // exports io.hubshare.analytics;  (enabled when the package has classes)
 
-  // opens io.hubshare.cli to info.picocli;  (enabled when the package has classes)
+  opens io.hubshare.cli to info.picocli;
   opens io.hubshare.origin;
 }
