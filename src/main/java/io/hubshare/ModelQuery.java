@@ -205,14 +205,24 @@ public final class ModelQuery {
     /** Asks for {@code cardData} ({@code cardData=true}). */
     public Builder cardData(boolean cardData) { this.cardData = cardData; return this; }
 
-    /** Stops after this many models in all. */
+    /**
+     * Stops after this many models in all; the page on which the limit is reached is the last one fetched. In
+     * {@link PagedIterable#pages()}, that page holds only the models within the limit; if the limit cut it short,
+     * its {@link Page#nextCursor()} is {@code null} (no cursor resumes in the middle of a page), and if the limit
+     * fell exactly on its end, it keeps its cursor, so a crawl run in batches ({@code limit} a multiple of
+     * {@code pageSize}) resumes where the last batch stopped.
+     */
     public Builder limit(long total) {
       if (total < 1) throw new IllegalArgumentException("limit must be positive: " + total);
       this.limit = total;
       return this;
     }
 
-    /** Starts from a cursor that {@link Page#nextCursor()} gave, to resume a listing. */
+    /**
+     * Starts from a cursor that {@link Page#nextCursor()} gave, to resume a listing. A plain cursor is sent as the
+     * first request's {@code cursor} parameter; one shaped like a URL (given for a next link that had no
+     * {@code cursor} parameter) is followed as it is, moved onto the client's endpoint.
+     */
     public Builder cursor(@Nullable String cursor) {
       this.cursor = cursor == null || cursor.isBlank() ? null : cursor;
       return this;

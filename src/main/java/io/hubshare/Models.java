@@ -2,6 +2,7 @@ package io.hubshare;
 
 import io.hubshare.domain.Model;
 import io.hubshare.domain.Relation;
+import org.jspecify.annotations.Nullable;
 
 /** Model metadata: info and listings. Obtain it from {@link HubClient#models()}. Reads metadata endpoints only. */
 public interface Models {
@@ -22,6 +23,29 @@ public interface Models {
    * @throws io.hubshare.error.RevisionNotFoundException if the revision does not exist
    */
   Model get(String id, String revision);
+
+  /**
+   * The model's info with chosen fields ({@code expand=}), at a revision or the default one. Only the named fields
+   * (and the id) come back, so every other field of the returned model is absent ({@code null} or empty). Some
+   * fields exist on this call only: {@code baseModels}, {@code childrenModelCount}, {@code usedStorage}.
+   *
+   * {@snippet :
+   * Model m = hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime", "baseModels");
+   * Long allTime = m.downloads().allTime();
+   * }
+   *
+   * <p>The default implementation serves a call without expand fields through {@link #get(String)} and
+   * {@link #get(String, String)}, and refuses expand fields; {@link HubClient#models()} supports them all.
+   *
+   * @param revision a branch, tag or commit, or {@code null} for the default revision
+   * @param expand field names, such as {@code downloadsAllTime}; none means the hub's default fields
+   * @throws IllegalArgumentException if the id, the revision or a field name is malformed (before any request)
+   * @throws io.hubshare.error.BadRequestException if the hub does not know a field name
+   */
+  default Model get(String id, @Nullable String revision, String... expand) {
+    if (expand.length == 0) return revision == null ? get(id) : get(id, revision);
+    throw new UnsupportedOperationException(getClass().getName() + " does not support expand fields");
+  }
 
   /** A lazy, auto-paging listing of the models matching {@code query}. */
   PagedIterable<Model> list(ModelQuery query);

@@ -17,7 +17,10 @@ import java.util.stream.StreamSupport;
  */
 public interface PagedIterable<T> extends Iterable<T> {
 
-  /** The pages, fetched lazily one at a time. */
+  /**
+   * The pages, fetched lazily one at a time. With a {@link ModelQuery#limit()}, the last page may be cut short;
+   * see {@link ModelQuery.Builder#limit(long)} for its cursor.
+   */
   Iterable<Page<T>> pages();
 
   /** The items as a sequential stream; closing it or stopping early fetches nothing more. */
