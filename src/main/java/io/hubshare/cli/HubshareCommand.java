@@ -18,10 +18,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     synopsisSubcommandLabel = "COMMAND",
-    description = {
-        "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more,",
-        "from the live Hub or from stored snapshots."},
-    subcommands = {OriginsCommand.class},
+    description = "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more, "
+        + "from the live Hub or from stored snapshots.",
+    subcommands = {ModelCommand.class, VariantsCommand.class, OriginsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -20,10 +20,9 @@ import picocli.CommandLine.Spec;
  * attribution. Without accounts, the whole registry.
  */
 @Command(name = "origins",
-    description = {
-        "Show who stands behind Hub accounts: organisation, country, region, kind of developer, and the source",
-        "of each attribution. Without ACCOUNT, list the whole registry. An account the registry does not know",
-        "is shown as unknown, never guessed."})
+    description = "Show who stands behind Hub accounts: organisation, country, region, kind of developer, and the "
+        + "source of each attribution. Without ACCOUNT, list the whole registry. An account the registry does "
+        + "not know is shown as unknown, never guessed.")
 final class OriginsCommand implements Callable<Integer> {
 
   @Spec

@@ -3,6 +3,7 @@ package io.hubshare.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,23 @@ final class TextTable {
     for (Object c : cells) row.add(c == null ? "" : oneLine(c.toString()));
     rows.add(row);
     return this;
+  }
+
+  /**
+   * Pairs as aligned {@code key  value} lines, without header; a pair whose value is {@code null} is left out.
+   */
+  static String keyValues(Map<String, @Nullable String> pairs) {
+    int width = 0;
+    for (Map.Entry<String, @Nullable String> e : pairs.entrySet()) {
+      if (e.getValue() != null) width = Math.max(width, e.getKey().length());
+    }
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, @Nullable String> e : pairs.entrySet()) {
+      if (e.getValue() == null) continue;
+      b.append(e.getKey()).append(" ".repeat(width - e.getKey().length() + 2)).append(oneLine(e.getValue()))
+          .append('\n');
+    }
+    return b.toString();
   }
 
   /** How many rows were added. */

@@ -2,6 +2,7 @@ package io.hubshare.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import io.hubshare.HubClient;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -19,7 +20,16 @@ final class CliRun {
 
   /** Runs {@code args} with an empty environment and no terminal. */
   static Result run(String... args) {
-    return run(new CliContext(Map.of(), false), args);
+    return run(context(Map.of()), args);
+  }
+
+  /**
+   * A context reading {@code environment} only (never the machine's variables, properties or token file), without a
+   * terminal, whose clients give up at once rather than retry.
+   */
+  static CliContext context(Map<String, String> environment) {
+    return new CliContext(environment, false,
+        () -> HubClient.builder().environment(environment).systemProperties(Map.of()).maxRetries(0));
   }
 
   /** Runs {@code args} in {@code context}. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineBehaviourTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"origins"})
+  @ValueSource(strings = {"model", "variants", "origins"})
   void everyCommandHasHelp(String command) {
     CliRun.Result r = CliRun.run(command, "--help");
 
@@ -22,7 +22,7 @@ class CommandLineBehaviourTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"origins"})
+  @ValueSource(strings = {"model", "variants", "origins"})
   void everyCommandHasVersion(String command) {
     CliRun.Result r = CliRun.run(command, "--version");
 
@@ -83,7 +83,7 @@ class CommandLineBehaviourTest {
   @Test
   void aTokenFromTheEnvironmentNeverReachesStderr(@TempDir Path dir) {
     String token = "hf_" + "abcdefghijklmnopqrstuvwxyz012345";
-    CliContext context = new CliContext(Map.of("HF_TOKEN", token), false);
+    CliContext context = CliRun.context(Map.of("HF_TOKEN", token));
     // A file named like the token stands in for any message that would quote it.
     CliRun.Result r = CliRun.run(context, "origins", "--origins", dir.resolve(token).toString(), "--debug");
 

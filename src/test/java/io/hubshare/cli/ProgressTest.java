@@ -15,7 +15,7 @@ class ProgressTest {
   @Test
   void withoutATerminalOnlyTheSummaryIsPrinted() {
     StringWriter err = new StringWriter();
-    try (Progress p = Progress.of(new CliContext(Map.of(), false), new PrintWriter(err), "Crawl", "models")) {
+    try (Progress p = Progress.of(CliRun.context(Map.of()), new PrintWriter(err), "Crawl", "models")) {
       p.update(1000, null, "1 page");
       p.update(2000, null, "2 pages");
       p.finish("crawl: 2,000 models in 2 pages");
