@@ -1,5 +1,6 @@
 package io.hubshare;
 
+import io.hubshare.origin.OriginRegistry;
 import io.hubshare.transport.Transport;
 import io.hubshare.transport.TransportConfig;
 import java.net.URI;
@@ -84,6 +85,15 @@ public final class HubClient implements AutoCloseable {
   /** Organisation and user overviews. */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Who made a model and where: the bundled, sourced origin registry, or the one given to
+   * {@link Builder#origins(OriginRegistry)}. {@code hub.origins().of(model)} never fails: unknown accounts get an
+   * explicit unknown origin.
+   */
+  public OriginRegistry origins() {
+    return settings.origins();
   }
 
   /** The hub's base URL, such as {@code https://huggingface.co} (never with a trailing slash). */
@@ -174,6 +184,7 @@ public final class HubClient implements AutoCloseable {
     private @Nullable Map<String, String> environment;
     private @Nullable Map<String, String> systemProperties;
     private Function<TransportConfig, Transport> transportFactory = Transports::create;
+    private @Nullable OriginRegistry origins;
 
     Builder() {}
 
@@ -197,6 +208,7 @@ public final class HubClient implements AutoCloseable {
       clock = s.clock();
       sleeper = s.sleeper();
       transportFactory = s.transportFactory();
+      origins = s.origins();
     }
 
     /**
@@ -370,6 +382,15 @@ public final class HubClient implements AutoCloseable {
     }
 
     /**
+     * The origin registry {@link HubClient#origins()} answers from: for example
+     * {@code OriginRegistry.bundled().withFile(Path.of("my-origins.csv"))}. Default: {@link OriginRegistry#bundled()}.
+     */
+    public Builder origins(OriginRegistry registry) {
+      this.origins = java.util.Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
      * The client. Discovers what was not set (see {@link HubClient}); connects nothing until the first request.
      *
      * @throws IllegalArgumentException if a discovered endpoint or token is malformed, naming where it came from
@@ -382,7 +403,7 @@ public final class HubClient implements AutoCloseable {
       ClientConfig config = ClientConfig.discover(endpoint, token, anonymous, offline, env);
       Settings settings = new Settings(connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, cacheTtl,
           cacheMaximumSize, cacheListPages, diskCacheDir, diskCacheMaxBytes, paceRateLimit, okHttpClient, clock,
-          sleeper, transportFactory);
+          sleeper, transportFactory, origins == null ? OriginRegistry.bundled() : origins);
       return new HubClient(settings, config);
     }
 

@@ -1,5 +1,6 @@
 package io.hubshare;
 
+import io.hubshare.origin.OriginRegistry;
 import io.hubshare.transport.Transport;
 import io.hubshare.transport.TransportConfig;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ record Settings(
     @Nullable OkHttpClient okHttpClient,
     Clock clock,
     Sleeper sleeper,
-    Function<TransportConfig, Transport> transportFactory) {
+    Function<TransportConfig, Transport> transportFactory,
+    OriginRegistry origins) {
 
   /** Sent as {@code User-Agent}, so the hub's operators can tell hubshare's traffic apart. */
   static final String USER_AGENT = "hubshare/" + version() + " (Java " + Runtime.version().feature() + ")";
