@@ -20,7 +20,7 @@ module io.hubshare {
   exports io.hubshare.error;
   exports io.hubshare.origin;
   exports io.hubshare.lineage;
-  // exports io.hubshare.snapshot;  (enabled when the package has classes)
+  exports io.hubshare.snapshot;
   // exports io.hubshare.analytics;  (enabled when the package has classes)
 
   opens io.hubshare.cli to info.picocli;

@@ -1,6 +1,7 @@
 package io.hubshare;
 
 import io.hubshare.origin.OriginRegistry;
+import io.hubshare.snapshot.Snapshots;
 import io.hubshare.transport.Transport;
 import io.hubshare.transport.TransportConfig;
 import java.net.URI;
@@ -94,6 +95,14 @@ public final class HubClient implements AutoCloseable {
    */
   public OriginRegistry origins() {
     return settings.origins();
+  }
+
+  /**
+   * Crawls of this hub's listing into snapshot files, resumable, and the download history they make possible:
+   * {@code hub.snapshots().crawl(query, Path.of("hub-2026-08-01.jsonl.gz"))}. See {@link Snapshots}.
+   */
+  public Snapshots snapshots() {
+    return new Snapshots(models, "huggingface", endpoint());
   }
 
   /** The hub's base URL, such as {@code https://huggingface.co} (never with a trailing slash). */

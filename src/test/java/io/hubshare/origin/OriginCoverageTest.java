@@ -71,6 +71,21 @@ class OriginCoverageTest {
       // Korea, Japan, India, Canada
       "LGAI-EXAONE", "naver-hyperclovax", "upstage", "kakaocorp", "SakanaAI", "elyza", "rinna", "pfnet", "llm-jp",
       "sarvamai", "ai4bharat", "krutrim-ai-labs", "CohereForAI", "CohereLabs",
+      // more of the United States and Canada
+      "ai21labs", "NousResearch", "nomic-ai", "Intel", "qualcomm", "perplexity-ai", "ibm", "FacebookAI",
+      "codellama", "Writer", "Zyphra", "arcee-ai", "PrimeIntellect", "lmsys", "stanford-crfm", "TIGER-Lab",
+      // more of China
+      "xverse", "qihoo360", "Tele-AI", "sensenova", "IEITYuan", "OrionStarAI", "vivo-ai", "jdopensource",
+      "TencentARC", "bytedance-research", "huawei-noah", "FreedomIntelligence", "IDEA-Research", "opendatalab",
+      "hkunlp",
+      // more of Europe
+      "jinaai", "mixedbread-ai", "deepmind", "Helsinki-NLP", "utter-project", "openGPT-X", "LumiOpen",
+      "AI-Sweden-Models", "sapienzanlp", "OpenLLM-France", "PleIAs", "Unbabel", "INSAIT-Institute",
+      "CYFRAGOVPL", "projecte-aina", "ai-forever", "yandex",
+      // more of Korea, Japan, India, the Middle East and the rest of Asia
+      "kakaobrain", "NCSOFT", "K-intelligence", "trillionlabs", "sbintuitions", "Rakuten", "stockmark",
+      "karakuri-ai", "Fugaku-LLM", "bharatgenai", "CoRover", "core42", "humain-ai", "QCRI", "aisingapore",
+      "scb10x", "MediaTek-Research", "taide",
       // intermediaries attributed to who they are
       "unsloth", "lmstudio-community"})
   void mainDevelopersArePresent(String account) {
