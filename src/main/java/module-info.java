@@ -21,7 +21,7 @@ module io.hubshare {
   exports io.hubshare.origin;
   exports io.hubshare.lineage;
   exports io.hubshare.snapshot;
-  // exports io.hubshare.analytics;  (enabled when the package has classes)
+  exports io.hubshare.analytics;
 
   opens io.hubshare.cli to info.picocli;
   opens io.hubshare.origin;

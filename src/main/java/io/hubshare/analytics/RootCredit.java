@@ -1,0 +1,71 @@
+package io.hubshare.analytics;
+
+import io.hubshare.domain.BaseModel;
+import io.hubshare.domain.Model;
+import io.hubshare.lineage.LineageIndex;
+import io.hubshare.lineage.PrimaryParent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ROOT attribution. The rule: a model whose own record names no base is an original and is credited to itself (the
+ * three attributions agree on it); a derivative is credited to {@code index.rootOf(its primary parent)}, the root
+ * of the lineage over every model seen. Two ways to apply it, with the same result:
+ *
+ * <p><b>One pass</b> (no index given): every derivative's links go into a {@link LineageIndex.Builder}, and its
+ * value is parked under its primary parent's id, since the parent's own links may only arrive later in the stream.
+ * At the end the index is built and each parked parent id is walked to its root. Memory: the compact index plus one
+ * sum per distinct parent id. This suits a stream that cannot be read twice, such as a live listing.
+ *
+ * <p><b>Prebuilt index</b> (two passes over a snapshot): each derivative is credited at once; nothing is parked,
+ * so the peak is lower, at the cost of reading the models twice.
+ *
+ * <p>Why the parent's root rather than {@code index.creditedId(model, ROOT)}: the result must not depend on the
+ * pass count. The two differ only where the model's own record and the index disagree: inside a base-model cycle
+ * ({@code A → B → A}: the walk from B stops before A repeats, so A is credited to itself, having no true root) and
+ * when a listing holds the same repository twice under ids differing in case, one copy without links (that copy
+ * stays an original).
+ */
+final class RootCredit {
+  private final @Nullable LineageIndex prebuilt;
+  private final LineageIndex.@Nullable Builder builder;
+  private final GroupTotals parked = new GroupTotals();
+
+  RootCredit(@Nullable LineageIndex prebuilt) {
+    this.prebuilt = prebuilt;
+    this.builder = prebuilt == null ? LineageIndex.builder() : null;
+  }
+
+  /** Records the model's links (one pass only); called for every model, filtered or not. */
+  void observe(Model m) {
+    if (builder != null && m.isDerivative()) builder.add(m);
+  }
+
+  /** The parent id to park the model's value under until the end, or {@code null} to credit it now. */
+  @Nullable String parkedParent(Model m) {
+    if (builder == null) return null;
+    BaseModel p = PrimaryParent.of(m.baseModels());
+    return p == null ? null : p.id();
+  }
+
+  void park(String parentId, @Nullable Long value) {
+    parked.add(parentId, value);
+  }
+
+  /** The id credited now, for a model {@link #parkedParent} did not park. */
+  String creditedId(Model m) {
+    BaseModel p = PrimaryParent.of(m.baseModels());
+    if (p == null || prebuilt == null) return m.id();
+    return prebuilt.rootOf(p.id());
+  }
+
+  /**
+   * Builds the index and hands each parked sum to {@code visitor} under its parent's root id (a root may come more
+   * than once: once per parked parent that leads to it).
+   */
+  void resolve(GroupTotals.Visitor visitor) {
+    if (builder == null) return;
+    parked.freeze();
+    LineageIndex index = builder.build();
+    parked.forEach((parent, value, models, missing) -> visitor.accept(index.rootOf(parent), value, models, missing));
+  }
+}

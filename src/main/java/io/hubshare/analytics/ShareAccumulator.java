@@ -1,0 +1,165 @@
+package io.hubshare.analytics;
+
+import io.hubshare.domain.BaseModel;
+import io.hubshare.domain.Model;
+import io.hubshare.lineage.Attribution;
+import io.hubshare.lineage.LineageIndex;
+import io.hubshare.lineage.PrimaryParent;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adds models up into a {@link ShareTable} one at a time, for streams no list could hold: a live listing, a
+ * snapshot of millions of models, or the per-model deltas the snapshot layer computes. Memory grows with the number
+ * of groups (and, under {@link Attribution#ROOT} without a prebuilt index, with the compact lineage index and one
+ * sum per parent id), never with the number of models. Obtain one from {@link Shares#accumulator()}; not
+ * thread-safe.
+ *
+ * {@snippet :
+ * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).accumulator();
+ * for (Page<Model> page : hub.models().list(query).pages()) {
+ *   page.items().forEach(acc::add);
+ *   checkpoint(page.nextCursor());
+ * }
+ * ShareTable t = acc.result();
+ * }
+ */
+public final class ShareAccumulator {
+  private final Shares spec;
+  private final Grouping grouping;
+  private final GroupTotals totals = new GroupTotals();
+  private final long[] unknown = new long[3];
+  /** ROOT attribution's lineage and parked sums; dropped once the result is taken. */
+  private @Nullable RootCredit roots;
+  private long seen;
+  private long matched;
+  private long missing;
+  private boolean done;
+
+  ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
+    this.spec = spec;
+    this.grouping = grouping;
+    this.roots = spec.dimension().isCredited() && spec.attribution() == Attribution.ROOT
+        ? new RootCredit(prebuilt) : null;
+  }
+
+  /**
+   * Adds a model with its own value of the metric ({@code downloads().last30Days()} for
+   * {@link Metric#DOWNLOADS}…).
+   *
+   * @throws IllegalStateException for {@link Metric#DOWNLOADS_BETWEEN}, whose value must be supplied, or after
+   *     {@link #result()}
+   */
+  public ShareAccumulator add(Model model) {
+    if (!spec.metric().isIntrinsic()) {
+      throw new IllegalStateException(spec.metric().wireName() + " needs a value per model: use add(model, value)");
+    }
+    return accept(model, null, false);
+  }
+
+  /**
+   * Adds a model with a value supplied from outside: the downloads between two snapshots, for
+   * {@link Metric#DOWNLOADS_BETWEEN}. A {@code null} value counts the model as missing (it was absent from one of
+   * the snapshots, say).
+   *
+   * @throws IllegalStateException if the metric is one a model carries itself, or after {@link #result()}
+   * @throws IllegalArgumentException if the value is negative
+   */
+  public ShareAccumulator add(Model model, @Nullable Long value) {
+    if (spec.metric().isIntrinsic()) {
+      throw new IllegalStateException(spec.metric().wireName() + " comes with each model: use add(model)");
+    }
+    if (value != null && value < 0) {
+      throw new IllegalArgumentException("a download count cannot be negative: " + model.id() + " has " + value);
+    }
+    return accept(model, value, true);
+  }
+
+  /** Adds every model of the iterable, as {@link #add(Model)} does. */
+  public ShareAccumulator addAll(Iterable<? extends Model> models) {
+    for (Model m : models) add(m);
+    return this;
+  }
+
+  private ShareAccumulator accept(Model model, @Nullable Long supplied, boolean isSupplied) {
+    if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
+    seen++;
+    // Every model feeds the lineage, filtered or not: a model outside the window can still be a link in the
+    // chain from a model inside it to its root.
+    if (roots != null) roots.observe(model);
+    if (!spec.filter().test(model)) return this;
+    matched++;
+    Long value = isSupplied ? supplied : spec.metric().valueOf(model);
+    if (value == null) missing++;
+    if (!spec.dimension().isCredited()) {
+      put(grouping.ownKey(model), value, false);
+      return this;
+    }
+    String parked = roots == null ? null : roots.parkedParent(model);
+    if (parked != null) {
+      roots.park(parked, value);
+    } else {
+      String credited = creditedId(model);
+      // A model credited to itself carries its id and author as the Hub spells them: the group's canonical spelling.
+      put(creditedKey(model, credited), value, credited.equals(model.id()));
+    }
+    return this;
+  }
+
+  private String creditedId(Model m) {
+    switch (spec.attribution()) {
+      case UPLOADER: return m.id();
+      case PARENT: {
+        BaseModel p = PrimaryParent.of(m.baseModels());
+        return p == null ? m.id() : p.id();
+      }
+      case ROOT: return Objects.requireNonNull(roots, "roots").creditedId(m);
+      default: throw new AssertionError(spec.attribution());
+    }
+  }
+
+  /** The credited model's own account when it is the model itself, else the owner part of the credited id. */
+  private @Nullable String creditedKey(Model m, String creditedId) {
+    String account = creditedId.equals(m.id()) ? Grouping.accountOf(m) : Grouping.ownerOf(creditedId);
+    return grouping.creditedKey(creditedId, account);
+  }
+
+  private void put(@Nullable String key, @Nullable Long value, boolean canonical) {
+    if (key == null) {
+      addUnknown(value == null ? 0 : value, 1, value == null ? 1 : 0);
+    } else {
+      totals.add(key, value, canonical);
+    }
+  }
+
+  private void addUnknown(long value, long models, long missingCount) {
+    unknown[GroupTotals.VALUE] = Math.addExact(unknown[GroupTotals.VALUE], value);
+    unknown[GroupTotals.MODELS] += models;
+    unknown[GroupTotals.MISSING] += missingCount;
+  }
+
+  /**
+   * The table of everything added. Under ROOT attribution in one pass, this is when the parent ids are resolved to
+   * their roots. Call it once: the accumulator is finished afterwards.
+   *
+   * @throws IllegalStateException if called twice
+   */
+  public ShareTable result() {
+    if (done) throw new IllegalStateException("result() was already called");
+    done = true;
+    RootCredit r = roots;
+    roots = null;
+    if (r != null) {
+      r.resolve((root, value, models, missingCount) -> {
+        String key = grouping.creditedKey(root, Grouping.ownerOf(root));
+        if (key == null) {
+          addUnknown(value, models, missingCount);
+        } else {
+          totals.add(key, value, models, missingCount);
+        }
+      });
+    }
+    return ShareTable.of(spec.dimension(), spec.metric(), spec.attribution(), spec.filter().describe(),
+        totals.toMap(), unknown, new ShareTable.Counts(seen, matched, missing));
+  }
+}

@@ -1,0 +1,48 @@
+package io.hubshare.analytics;
+
+import io.hubshare.snapshot.ModelDelta;
+import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotDelta;
+import io.hubshare.snapshot.Snapshots;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A {@link ShareSeries} over snapshot files: {@link Shares#series(List)}. */
+final class SnapshotSeries {
+  private SnapshotSeries() {}
+
+  static ShareSeries of(Shares shares, List<Path> files) throws IOException {
+    List<Map.Entry<Instant, Path>> dated = new ArrayList<>(files.size());
+    for (Path f : files) {
+      try (Snapshot s = Snapshots.open(f)) {
+        dated.add(Map.entry(s.header().startedAt(), f));
+      }
+    }
+    dated.sort(Comparator.comparing(Map.Entry::getKey));
+    List<ShareSeries.Point> points = new ArrayList<>();
+    if (shares.metric().isIntrinsic()) {
+      for (Map.Entry<Instant, Path> d : dated) {
+        try (Snapshot s = Snapshots.open(d.getValue())) {
+          points.add(new ShareSeries.Point(d.getKey(), shares.compute(s)));
+        }
+      }
+    } else {
+      if (dated.size() < 2) {
+        throw new IllegalArgumentException("downloads between snapshots need at least two snapshots, got "
+            + dated.size());
+      }
+      for (int i = 1; i < dated.size(); i++) {
+        try (Stream<ModelDelta> deltas = SnapshotDelta.between(dated.get(i - 1).getValue(), dated.get(i).getValue())) {
+          points.add(new ShareSeries.Point(dated.get(i).getKey(), shares.computeBetween(deltas)));
+        }
+      }
+    }
+    return new ShareSeries(points);
+  }
+}
