@@ -13,8 +13,6 @@ import java.util.Objects;
  * @param kind a key, the rest, or the unknown bucket
  */
 record ChartBar(String label, double share, Kind kind) {
-  /** The label of the bar that sums the keys beyond the top N. */
-  static final String OTHER = "Other";
   /** The label of the bar of what no one could attribute. */
   static final String UNKNOWN = "Unknown";
 
@@ -28,8 +26,9 @@ record ChartBar(String label, double share, Kind kind) {
   }
 
   /**
-   * The bars of a chart: the first {@code top} of {@code ranked}, then "Other" with the sum of the rest when there
-   * is a rest, then "Unknown" when {@code unknownShare} is not zero.
+   * The bars of a chart: the first {@code top} of {@code ranked}, then "Other N rows" with the sum of the rest when
+   * there is a rest (named with its size, so it never passes for a group called "Other"), then "Unknown" when
+   * {@code unknownShare} is not zero.
    *
    * @param ranked the keys' shares, largest first
    * @param unknownShare the share of the unknown bucket
@@ -41,7 +40,8 @@ record ChartBar(String label, double share, Kind kind) {
     if (ranked.size() > top) {
       double rest = 0;
       for (ChartBar b : ranked.subList(top, ranked.size())) rest += b.share();
-      bars.add(new ChartBar(OTHER, Math.min(rest, 1), Kind.OTHER));
+      int n = ranked.size() - top;
+      bars.add(new ChartBar("Other " + n + (n == 1 ? " row" : " rows"), Math.min(rest, 1), Kind.OTHER));
     }
     if (unknownShare > 0) bars.add(new ChartBar(UNKNOWN, unknownShare, Kind.UNKNOWN));
     return bars;

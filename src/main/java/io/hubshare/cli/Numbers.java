@@ -11,8 +11,10 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /** {@code 0.1712} → {@code 17.12%}. */
-  static String percent(double share) {
-    return String.format(Locale.ROOT, "%.2f%%", share * 100);
+  /** One decimal, as the share tables print it; a share too small to show is {@code <0.1%}, never a false 0. */
+  static String percent1(double share) {
+    double pct = share * 100;
+    if (pct > 0 && pct < 0.05) return "<0.1%";
+    return String.format(Locale.ROOT, "%.1f%%", pct);
   }
 }

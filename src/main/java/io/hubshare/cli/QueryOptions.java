@@ -66,22 +66,28 @@ final class QueryOptions {
     if (full && !expand.isEmpty()) throw new ParameterException(spec.commandLine(),
         "--full and --expand cannot be combined: --full already asks for every field");
     ModelQuery.Builder b = ModelQuery.builder();
+    if (author != null) set(spec, "--author", () -> b.author(author));
+    if (search != null) set(spec, "--search", () -> b.search(search));
+    for (String f : filters) set(spec, "--filter", () -> b.filter(f));
+    if (pipelineTag != null) set(spec, "--pipeline-tag", () -> b.pipelineTag(pipelineTag));
+    if (sort != null) set(spec, "--sort", () -> b.sort(ModelSort.parse(sort)));
+    if (limit != null) set(spec, "--limit", () -> b.limit(limit));
+    set(spec, "--page-size", () -> b.pageSize(pageSize));
+    if (full) {
+      b.full(true);
+    } else {
+      for (String e : expand.isEmpty() ? defaultExpand : expand) set(spec, "--expand", () -> b.expand(e.trim()));
+    }
+    return b.build();
+  }
+
+  /** Applies one option to the query builder, reporting a refused value as picocli reports a bad one. */
+  private static void set(CommandSpec spec, String option, Runnable setter) {
     try {
-      if (author != null) b.author(author);
-      if (search != null) b.search(search);
-      for (String f : filters) b.filter(f);
-      if (pipelineTag != null) b.pipelineTag(pipelineTag);
-      if (sort != null) b.sort(ModelSort.parse(sort));
-      if (limit != null) b.limit(limit);
-      b.pageSize(pageSize);
-      if (full) {
-        b.full(true);
-      } else {
-        for (String e : expand.isEmpty() ? defaultExpand : expand) b.expand(e.trim());
-      }
-      return b.build();
+      setter.run();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+          + e.getMessage());
     }
   }
 

@@ -18,6 +18,8 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -25,10 +27,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Share charts as PNG files, drawn off-screen with JFreeChart: bars for one table (the top keys, "Other",
@@ -53,9 +59,12 @@ final class ShareChart {
   /**
    * Writes a horizontal bar chart of {@code bars}, in their order, each labelled with its share in percent.
    *
+   * @param subtitle a line under the title, such as the source of the data; {@code null} for none
+   *
    * @throws IOException if the file cannot be written
    */
-  static void bars(Path file, String title, List<ChartBar> bars, int width, int height) throws IOException {
+  static void bars(Path file, String title, @Nullable String subtitle, List<ChartBar> bars, int width, int height)
+      throws IOException {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (ChartBar b : bars) data.addValue(b.share(), "share", b.label());
     JFreeChart chart = ChartFactory.createBarChart(title, null, "share of the total", data,
@@ -80,22 +89,35 @@ final class ShareChart {
     };
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", percent()));
+    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public String generateLabel(CategoryDataset dataset, int row, int column) {
+        return Numbers.percent1(bars.get(column).share());
+      }
+    });
     renderer.setDefaultItemLabelsVisible(true);
+    // The share reads at the end of its bar.
+    renderer.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    renderer.setItemLabelAnchorOffset(4);
     renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     plot.setRenderer(renderer);
-    write(file, chart, width, height);
+    write(file, chart, subtitle, width, height);
   }
 
   /**
    * Writes a line chart of each key's share at each time: one line per entry of {@code shares}, whose values
    * follow {@code times}; a {@code null} value leaves a gap.
    *
+   * @param subtitle a line under the title, such as the source of the data; {@code null} for none
+   *
    * @throws IllegalArgumentException if a series does not have one value per time
    * @throws IOException if the file cannot be written
    */
-  static void lines(Path file, String title, List<Instant> times, Map<String, List<Double>> shares, int width,
-      int height) throws IOException {
+  static void lines(Path file, String title, @Nullable String subtitle, List<Instant> times,
+      Map<String, List<Double>> shares, int width, int height) throws IOException {
     TimeSeriesCollection data = new TimeSeriesCollection();
     for (Map.Entry<String, List<Double>> e : shares.entrySet()) {
       if (e.getValue().size() != times.size()) {
@@ -122,11 +144,10 @@ final class ShareChart {
     int i = 0;
     for (String key : shares.keySet()) {
       if (key.equals(ChartBar.UNKNOWN)) renderer.setSeriesPaint(i, UNKNOWN.darker());
-      if (key.equals(ChartBar.OTHER)) renderer.setSeriesPaint(i, OTHER.darker());
       i++;
     }
     plot.setRenderer(renderer);
-    write(file, chart, width, height);
+    write(file, chart, subtitle, width, height);
   }
 
   private static void percentAxis(NumberAxis axis) {
@@ -142,8 +163,10 @@ final class ShareChart {
     return f;
   }
 
-  private static void write(Path file, JFreeChart chart, int width, int height) throws IOException {
+  private static void write(Path file, JFreeChart chart, @Nullable String subtitle, int width, int height)
+      throws IOException {
     chart.setBackgroundPaint(Color.WHITE);
+    if (subtitle != null) chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) Files.createDirectories(dir);
     try (OutputStream out = Files.newOutputStream(file)) {

@@ -27,7 +27,7 @@ class ShareChartTest {
   void topWithRestKeepsTheTopKeysThenOtherThenUnknown() {
     List<ChartBar> bars = ChartBar.topWithRest(RANKED, 0.30, 2);
 
-    assertThat(bars).extracting(ChartBar::label).containsExactly("China", "United States", "Other", "Unknown");
+    assertThat(bars).extracting(ChartBar::label).containsExactly("China", "United States", "Other 2 rows", "Unknown");
     assertThat(bars.get(2).share()).isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(bars.get(3).kind()).isEqualTo(ChartBar.Kind.UNKNOWN);
     assertThat(bars.stream().mapToDouble(ChartBar::share).sum()).isCloseTo(1.0,
@@ -50,7 +50,7 @@ class ShareChartTest {
   void barChartIsAPngOfTheAskedSizeWithKeyAndUnknownColours(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("charts/shares.png");
 
-    ShareChart.bars(png, "Shares by region (downloads, uploader)", ChartBar.topWithRest(RANKED, 0.30, 3), 800, 500);
+    ShareChart.bars(png, "Shares by region (downloads, uploader)", "a hand-made table", ChartBar.topWithRest(RANKED, 0.30, 3), 800, 500);
 
     assertThat(png).exists();
     byte[] bytes = Files.readAllBytes(png);
@@ -73,7 +73,7 @@ class ShareChartTest {
     List<Instant> times = List.of(Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-07-01T00:00:00Z"),
         Instant.parse("2026-08-01T00:00:00Z"));
 
-    ShareChart.lines(png, "Shares by region over time", times, shares, 640, 480);
+    ShareChart.lines(png, "Shares by region over time", null, times, shares, 640, 480);
 
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(640);
@@ -83,7 +83,7 @@ class ShareChartTest {
 
   @Test
   void aSeriesWithTheWrongNumberOfValuesIsRefused(@TempDir Path dir) {
-    assertThatThrownBy(() -> ShareChart.lines(dir.resolve("x.png"), "t", List.of(Instant.EPOCH),
+    assertThatThrownBy(() -> ShareChart.lines(dir.resolve("x.png"), "t", null, List.of(Instant.EPOCH),
         Map.of("China", List.of(0.1, 0.2)), 100, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("China");
   }
