@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineBehaviourTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"model", "variants", "origins"})
+  @ValueSource(strings = {"shares", "crawl", "model", "variants", "lineage", "origins"})
   void everyCommandHasHelp(String command) {
     CliRun.Result r = CliRun.run(command, "--help");
 
@@ -22,7 +22,7 @@ class CommandLineBehaviourTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"model", "variants", "origins"})
+  @ValueSource(strings = {"shares", "crawl", "model", "variants", "lineage", "origins"})
   void everyCommandHasVersion(String command) {
     CliRun.Result r = CliRun.run(command, "--version");
 
@@ -35,7 +35,7 @@ class CommandLineBehaviourTest {
     CliRun.Result r = CliRun.run("--help");
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("origins").contains("Exit codes:");
+    assertThat(r.out()).contains("shares", "crawl", "model", "variants", "lineage", "origins", "Exit codes:");
   }
 
   @Test
