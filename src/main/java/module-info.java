@@ -14,6 +14,7 @@ module io.hubshare {
   requires static me.tongfei.progressbar;
   requires static org.jfree.jfreechart;
   requires static java.desktop;
+  requires static java.logging;
 
   exports io.hubshare;
   exports io.hubshare.domain;

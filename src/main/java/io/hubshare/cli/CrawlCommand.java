@@ -73,10 +73,10 @@ final class CrawlCommand implements Callable<Integer> {
     return p.pages() + (p.pages() == 1 ? " page" : " pages") + (p.resumed() ? ", resumed" : "");
   }
 
-  /** {@code crawl: 15,156 models in 16 pages → hub.jsonl.gz (resumed; 3 listed twice, kept once)}. */
+  /** {@code crawl: wrote 15,156 models in 16 pages to hub.jsonl.gz (resumed; 3 listed twice, kept once)}. */
   static String summary(CrawlResult r) {
-    StringBuilder b = new StringBuilder("crawl: ").append(Numbers.grouped(r.models())).append(" models in ")
-        .append(Numbers.grouped(r.pages())).append(r.pages() == 1 ? " page" : " pages").append(" → ")
+    StringBuilder b = new StringBuilder("crawl: wrote ").append(Numbers.grouped(r.models())).append(" models in ")
+        .append(Numbers.grouped(r.pages())).append(r.pages() == 1 ? " page" : " pages").append(" to ")
         .append(r.file());
     if (r.resumed() || r.duplicates() > 0) {
       b.append(" (");

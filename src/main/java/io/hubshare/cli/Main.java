@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,11 @@ public final class Main {
   public static void main(String[] args) {
     // Charts are drawn off-screen: no display is needed, nor wanted on a server.
     System.setProperty("java.awt.headless", "true");
+    try {
+      Logging.configure(Arrays.asList(args).contains("--debug"));
+    } catch (LinkageError e) {
+      // A module graph without java.logging: the JDK's own minimal logger applies, and nothing is lost.
+    }
     CliContext context = CliContext.system();
     CommandLine cli = commandLine(context);
     cli.setOut(writer(System.out));

@@ -64,7 +64,7 @@ abstract class Progress implements AutoCloseable {
         bar.maxHint(max);
       }
       bar.stepTo(done);
-      if (detail != null) bar.setExtraMessage(detail);
+      if (detail != null) bar.setExtraMessage(" | " + detail);
     }
 
     @Override

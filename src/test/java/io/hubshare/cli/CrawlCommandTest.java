@@ -64,7 +64,7 @@ class CrawlCommandTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(r.errLines()).containsExactly("crawl: 25 models in 3 pages → " + out);
+    assertThat(r.errLines()).containsExactly("crawl: wrote 25 models in 3 pages to " + out);
     assertThat(hub.requests).hasSize(3);
     HttpUrl first = hub.requests.get(0);
     assertThat(first.encodedPath()).isEqualTo("/api/models");
@@ -123,7 +123,7 @@ class CrawlCommandTest {
         "--resume");
 
     assertThat(resumed.exitCode()).isZero();
-    assertThat(resumed.errLines()).containsExactly("crawl: 25 models in 3 pages → " + out + " (resumed)");
+    assertThat(resumed.errLines()).containsExactly("crawl: wrote 25 models in 3 pages to " + out + " (resumed)");
     assertThat(hub.requests.get(before).queryParameter("cursor")).as("starts from the saved cursor")
         .isEqualTo("offset-10");
     assertThat(ids(out)).containsExactlyElementsOf(expectedIds());
