@@ -52,7 +52,7 @@ final class OriginsCommand implements Callable<Integer> {
     if (format == OutputFormat.JSON) {
       out.json(toJson(origins));
     } else {
-      out.table(toTable(origins), format);
+      out.table(toTable(origins, registry), format);
     }
     return ExitCodes.OK;
   }
@@ -72,10 +72,19 @@ final class OriginsCommand implements Callable<Integer> {
     return list;
   }
 
-  static TextTable toTable(List<Origin> origins) {
+  /**
+   * The origins as a table. An account reviewed and deliberately left unknown says why in its source column, so that
+   * "reviewed, unknown" reads differently from "never looked at".
+   */
+  static TextTable toTable(List<Origin> origins, OriginRegistry registry) {
     TextTable t = TextTable.of("account", "organization", "country", "region", "kind", "source");
     for (Origin o : origins) {
-      t.add(o.account(), o.organization(), o.country(), o.region(), o.kind().label(), o.source());
+      String source = o.source();
+      if (source == null) {
+        String reason = registry.unattributedReason(o.account());
+        if (reason != null) source = "(left unknown: " + reason + ")";
+      }
+      t.add(o.account(), o.organization(), o.country(), o.region(), o.kind().label(), source);
     }
     return t;
   }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,8 +168,10 @@ final class SharesCommand implements Callable<Integer> {
   private Shares configure() throws IOException {
     Shares s = Shares.by(by).metric(metric).attribution(attribution).origins(Registries.load(originsFile));
     if (createdAfter != null || createdBefore != null) {
-      // The window is [after, before); an open end is bounded by when the data was read, which no model outlives.
-      Instant end = createdBefore != null ? createdBefore : latestReading().plus(Duration.ofDays(1));
+      // The window is [after, before); an open end is bounded by the day after the data was read: no model in it
+      // can be younger, and a whole day reads better in the table's filters than an instant.
+      Instant end = createdBefore != null ? createdBefore
+          : latestReading().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
       s = s.createdBetween(createdAfter != null ? createdAfter : Instant.EPOCH, end);
     }
     if (query.pipelineTag != null) s = s.pipelineTag(query.pipelineTag);
@@ -192,8 +195,10 @@ final class SharesCommand implements Callable<Integer> {
     return f;
   }
 
+  /** When the data was read: now for a live listing, else the end of the latest snapshot. */
   private Instant latestReading() throws IOException {
-    Instant latest = Instant.now();
+    if (from.isEmpty()) return Instant.now();
+    Instant latest = Instant.EPOCH;
     for (Path f : from) {
       SnapshotFiles.requireFile(f);
       try (Snapshot s = SnapshotFiles.open(f)) {

@@ -33,6 +33,19 @@ class OriginsCommandTest {
   }
 
   @Test
+  void anAccountReviewedAndLeftUnknownSaysWhyInTheTable() {
+    String reason = OriginRegistry.bundled().unattributedReason("bartowski");
+    assertThat(reason).isNotNull();
+
+    CliRun.Result r = CliRun.run("origins", "bartowski", "never-reviewed-account");
+
+    assertThat(r.exitCode()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines[2]).startsWith("bartowski ").contains("Unknown", "unknown").endsWith("(left unknown: " + reason + ")");
+    assertThat(lines[3]).startsWith("never-reviewed-account ").endsWith("unknown");
+  }
+
+  @Test
   void jsonIsAListOfOriginsWithTheAgreedKeys() throws Exception {
     CliRun.Result r = CliRun.run("origins", "Qwen", "nobody-knows-this-account", "--format", "json");
 

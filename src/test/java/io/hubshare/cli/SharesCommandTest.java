@@ -99,6 +99,8 @@ class SharesCommandTest {
     assertThat(t.get("attribution").asText()).isEqualTo("root");
     assertThat(t.get("metric").asText()).isEqualTo("models");
     assertThat(t.get("filters").get("createdFrom").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    // Open-ended: up to the day after the sample's last reading (2026-09-01).
+    assertThat(t.get("filters").get("createdTo").asText()).isEqualTo("2026-09-02T00:00:00Z");
     assertThat(t.get("filters").get("pipelineTag").asText()).isEqualTo("text-generation");
     long matched = t.get("models").get("matched").asLong();
     assertThat(matched).isPositive().isLessThan(t.get("models").get("seen").asLong());
