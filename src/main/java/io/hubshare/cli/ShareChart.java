@@ -48,6 +48,10 @@ final class ShareChart {
   private static final Color KEY = new Color(0x33, 0x66, 0x99);
   private static final Color OTHER = new Color(0xA0, 0xA0, 0xA0);
   private static final Color UNKNOWN = new Color(0xD0, 0xD0, 0xD0);
+  /** Line colours that stay apart on white (Tableau 10 without its grey, kept for "Unknown"). */
+  private static final Color[] LINES = {
+      new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B), new Color(0xB07AA1),
+      new Color(0x76B7B2), new Color(0xEDC948), new Color(0xFF9DA7), new Color(0x9C755F)};
 
   static {
     // No display is needed, and a server has none.
@@ -143,7 +147,7 @@ final class ShareChart {
     renderer.setDefaultStroke(new BasicStroke(2f));
     int i = 0;
     for (String key : shares.keySet()) {
-      if (key.equals(ChartBar.UNKNOWN)) renderer.setSeriesPaint(i, UNKNOWN.darker());
+      renderer.setSeriesPaint(i, key.equals(ChartBar.UNKNOWN) ? UNKNOWN.darker() : LINES[i % LINES.length]);
       i++;
     }
     plot.setRenderer(renderer);

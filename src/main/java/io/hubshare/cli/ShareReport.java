@@ -87,7 +87,7 @@ final class ShareReport {
     List<ChartBar> ranked = new ArrayList<>();
     for (ShareRow r : table.rows()) ranked.add(new ChartBar(r.label(), r.share(), ChartBar.Kind.KEY));
     List<ChartBar> bars = ChartBar.topWithRest(ranked, table.unknown().share(), chartKeys());
-    ShareChart.bars(file, title(table), subtitle, bars, size.width(), size.height());
+    ShareChart.bars(file, title(table, ""), subtitle, bars, size.width(), size.height());
   }
 
   /**
@@ -103,18 +103,21 @@ final class ShareReport {
     List<Double> unknown = new ArrayList<>();
     for (ShareSeries.Point p : series.points()) unknown.add(p.table().unknown().share());
     if (unknown.stream().anyMatch(u -> u > 0)) lines.put(ChartBar.UNKNOWN, unknown);
-    ShareChart.lines(file, title(latest) + " over time", subtitle, times, lines, size.width(), size.height());
+    ShareChart.lines(file, title(latest, " over time"), subtitle, times, lines, size.width(), size.height());
   }
 
   private int chartKeys() {
     return top != null ? top : DEFAULT_CHART_KEYS;
   }
 
-  /** {@code Downloads (30 days) by country, attribution uploader}: what the table adds up, how, and whose. */
-  static String title(ShareTable t) {
+  /**
+   * {@code Downloads (30 days) by country, attribution uploader}: what the table adds up, how, and whose;
+   * {@code grouping} qualifies the grouping ({@code " over time"}).
+   */
+  static String title(ShareTable t, String grouping) {
     String metric = t.metric().label();
     return Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " by "
-        + t.dimension().wireName().replace('_', ' ') + ", attribution "
+        + t.dimension().wireName().replace('_', ' ') + grouping + ", attribution "
         + t.attribution().name().toLowerCase(Locale.ROOT);
   }
 
