@@ -25,5 +25,4 @@ module io.hubshare {
   exports io.hubshare.analytics;
 
   opens io.hubshare.cli to info.picocli;
-  opens io.hubshare.origin;
 }
