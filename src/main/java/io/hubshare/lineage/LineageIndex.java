@@ -89,6 +89,25 @@ public final class LineageIndex {
     return node < 0 ? null : table.id(table.primaryRef(node));
   }
 
+  /**
+   * The base id a {@link Builder#addAndGetPrimaryRef(Model) reference} stands for, spelled as the links spell it.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= ref < distinctParents()}
+   */
+  public String baseId(int ref) {
+    return table.id(Objects.checkIndex(ref, table.distinctParents()));
+  }
+
+  /**
+   * The root of the lineage of the base a {@link Builder#addAndGetPrimaryRef(Model) reference} stands for: the
+   * same as {@code rootOf(baseId(ref))}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= ref < distinctParents()}
+   */
+  public String rootOfBase(int ref) {
+    return rootOf(baseId(ref));
+  }
+
   /** Whether the index holds links for {@code id}, that is, whether it is known to derive from another model. */
   public boolean isDerivative(String id) {
     return table.node(id) >= 0;
@@ -213,6 +232,8 @@ public final class LineageIndex {
   /**
    * Collects links one model at a time and builds a {@link LineageIndex}. It keeps only the links, never the
    * {@link Model}. Not thread-safe. {@link #build()} may be called more than once; adding may go on after it.
+   * Building hands the builder's arrays over to the index instead of copying them, so the peak of a build is the
+   * index itself; adding after a build first copies them back.
    */
   public static final class Builder {
     private final LinkCollector links = new LinkCollector();
@@ -230,9 +251,45 @@ public final class LineageIndex {
      * @throws IllegalStateException past 134 million distinct base ids
      */
     public Builder add(String id, List<BaseModel> bases) {
-      Objects.requireNonNull(id, "id");
-      links.add(id, bases);
+      addAndGetPrimaryRef(id, bases);
       return this;
+    }
+
+    /**
+     * Adds the links of {@code model}, as {@link #add(Model)} does, and returns the reference of its
+     * {@link PrimaryParent primary} base. The builder numbers the distinct base ids it meets 0, 1, 2… in order of
+     * first appearance (two spellings of one id get two numbers), and the numbers hold in every index it builds:
+     * {@link LineageIndex#baseId(int)} names one, {@link LineageIndex#rootOfBase(int)} walks from it. A caller
+     * can thus keep a value per base in a primitive array indexed by the reference, instead of a map keyed by id:
+     *
+     * {@snippet :
+     * long[] downloadsByParent = new long[1024];
+     * for (Model m : models) {
+     *   int ref = builder.addAndGetPrimaryRef(m);
+     *   if (ref < 0) continue;                                 // an original
+     *   if (ref >= downloadsByParent.length) downloadsByParent = Arrays.copyOf(downloadsByParent, 2 * ref + 1);
+     *   downloadsByParent[ref] += m.downloads().last30Days();
+     * }
+     * LineageIndex index = builder.build();
+     * for (int ref = 0; ref < index.distinctParents(); ref++) credit(index.rootOfBase(ref), downloadsByParent[ref]);
+     * }
+     *
+     * @return the primary base's reference, or -1 for an original (which adds nothing)
+     * @throws IllegalStateException past 134 million distinct base ids
+     */
+    public int addAndGetPrimaryRef(Model model) {
+      return addAndGetPrimaryRef(model.id(), model.baseModels());
+    }
+
+    /**
+     * As {@link #addAndGetPrimaryRef(Model)}, for the model {@code id} with these bases, in the model's order.
+     *
+     * @throws IllegalStateException past 134 million distinct base ids
+     */
+    public int addAndGetPrimaryRef(String id, List<BaseModel> bases) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(bases, "bases");
+      return links.add(id, bases);
     }
 
     /** The index of everything added so far. */
