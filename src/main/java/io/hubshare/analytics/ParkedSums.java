@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * the index builder gives its id, so the sums are primitive arrays indexed by it: 16 bytes per distinct parent
  * (value, models, missing), where a map keyed by the id costs its bytes again and a hash table besides.
  *
- * <p>Groups are as in {@link GroupTotals}, which this replaces: parent ids differing only in ASCII case are one
- * group, spelled as the first of them parked, and groups are handed on in the order they were first parked.
+ * <p>The groups are those of a {@link GroupTotals} keyed by parent id: parent ids differing only in ASCII case are
+ * one group, spelled as the first of them parked, and groups are handed on in the order they were first parked.
  */
 final class ParkedSums {
   private long[] values = new long[64];
