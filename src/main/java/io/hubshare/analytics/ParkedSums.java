@@ -7,19 +7,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * ROOT attribution's sums in one pass, parked under each derivative's primary parent until the lineage index is
  * complete. A parent is the {@link LineageIndex.Builder#addAndGetPrimaryRef(io.hubshare.domain.Model) reference}
- * the index builder gives its id, so the sums are primitive arrays indexed by it: 16 bytes per distinct parent
+ * the index builder gives its id, so the sums are primitive arrays indexed by it: 12 to 16 bytes per distinct parent
  * (value, models, missing), where a map keyed by the id costs its bytes again and a hash table besides.
  *
  * <p>The groups are those of a {@link GroupTotals} keyed by parent id: parent ids differing only in ASCII case are
  * one group, spelled as the first of them parked, and groups are handed on in the order they were first parked.
  */
 final class ParkedSums {
-  private long[] values = new long[64];
+  /** Chunks of 8,192 parents: the sums grow without copying, and no array needs a large block of heap. */
+  private static final int SHIFT = 13;
+  private static final int CHUNK = 1 << SHIFT;
+  private static final int MASK = CHUNK - 1;
+
+  private long[][] values = new long[16][];
   /** Models parked per reference; 0 also says the reference was never parked. */
-  private int[] models = new int[64];
-  private int[] missing = new int[64];
+  private int[][] models = new int[16][];
+  /** Allocated for a chunk once one of its parents has a missing value. */
+  private int[][] missing = new int[16][];
   /** The references parked under, in the order first parked. */
-  private int[] order = new int[64];
+  private int[][] order = new int[16][];
   private int parked;
 
   /**
@@ -30,29 +36,41 @@ final class ParkedSums {
    *     parent
    */
   void add(int ref, @Nullable Long value) {
-    if (ref >= models.length) grow(ref + 1);
-    if (models[ref] == 0) {
-      if (parked == order.length) order = Arrays.copyOf(order, capacity(order.length, parked + 1));
-      order[parked++] = ref;
+    int c = ref >>> SHIFT;
+    int i = ref & MASK;
+    if (c >= values.length) {
+      int n = Math.max(c + 1, values.length * 2);
+      values = Arrays.copyOf(values, n);
+      models = Arrays.copyOf(models, n);
+      missing = Arrays.copyOf(missing, n);
     }
-    values[ref] = Math.addExact(values[ref], value == null ? 0 : value);
-    models[ref] = Math.addExact(models[ref], 1);
-    if (value == null) missing[ref]++;
+    if (values[c] == null) {
+      values[c] = new long[CHUNK];
+      models[c] = new int[CHUNK];
+    }
+    if (models[c][i] == 0) setOrder(parked++, ref);
+    values[c][i] = Math.addExact(values[c][i], value == null ? 0 : value);
+    models[c][i] = Math.addExact(models[c][i], 1);
+    if (value == null) {
+      if (missing[c] == null) missing[c] = new int[CHUNK];
+      missing[c][i]++;
+    }
+  }
+
+  private void setOrder(int at, int ref) {
+    int c = at >>> SHIFT;
+    if (c == order.length) order = Arrays.copyOf(order, c * 2);
+    if (order[c] == null) order[c] = new int[CHUNK];
+    order[c][at & MASK] = ref;
+  }
+
+  private int order(int at) {
+    return order[at >>> SHIFT][at & MASK];
   }
 
   /** How many distinct parent references were parked under. */
   int size() {
     return parked;
-  }
-
-  /** Gives back the spare capacity once parking is over, before the index is built. */
-  void trim() {
-    int n = 0;
-    for (int i = 0; i < parked; i++) n = Math.max(n, order[i] + 1);
-    values = Arrays.copyOf(values, n);
-    models = Arrays.copyOf(models, n);
-    missing = Arrays.copyOf(missing, n);
-    order = Arrays.copyOf(order, parked);
   }
 
   /**
@@ -61,34 +79,41 @@ final class ParkedSums {
    */
   void forEachRoot(LineageIndex index, GroupTotals.Visitor visitor) {
     mergeCaseVariants(index);
-    for (int i = 0; i < parked; i++) {
-      int ref = order[i];
+    for (int at = 0; at < parked; at++) {
+      int ref = order(at);
       if (ref < 0) continue;
-      visitor.accept(index.rootOfBase(ref), values[ref], models[ref], missing[ref]);
+      visitor.accept(index.rootOfBase(ref), values[ref >>> SHIFT][ref & MASK], models[ref >>> SHIFT][ref & MASK],
+          missing(ref));
     }
+  }
+
+  private int missing(int ref) {
+    int[] chunk = missing[ref >>> SHIFT];
+    return chunk == null ? 0 : chunk[ref & MASK];
   }
 
   /**
    * Adds the sums of every parent id that differs from an earlier-parked one only in ASCII case into that one's,
-   * and marks it as merged ({@code order[i] = -1}). Sorting (hash of the folded id, position parked) brings the
-   * candidates together, earliest first.
+   * and marks it as merged (its {@code order} becomes -1). Sorting (hash of the folded id, position parked) brings
+   * the candidates together, earliest first.
    */
   private void mergeCaseVariants(LineageIndex index) {
     long[] byFold = new long[parked];
-    for (int i = 0; i < parked; i++) byFold[i] = (long) foldedHash(index.baseId(order[i])) << 32 | i;
+    for (int at = 0; at < parked; at++) byFold[at] = (long) foldedHash(index.baseId(order(at))) << 32 | at;
     Arrays.sort(byFold);
     for (int start = 0; start < parked; ) {
       int end = start + 1;
       while (end < parked && byFold[end] >>> 32 == byFold[start] >>> 32) end++;
       for (int a = start; a < end - 1; a++) {
-        int first = (int) byFold[a];
-        if (order[first] < 0) continue;
-        String id = index.baseId(order[first]);
+        int first = order((int) byFold[a]);
+        if (first < 0) continue;
+        String id = index.baseId(first);
         for (int b = a + 1; b < end; b++) {
-          int later = (int) byFold[b];
-          if (order[later] >= 0 && equalsIgnoringAsciiCase(id, index.baseId(order[later]))) {
-            mergeInto(order[first], order[later]);
-            order[later] = -1;
+          int at = (int) byFold[b];
+          int later = order(at);
+          if (later >= 0 && equalsIgnoringAsciiCase(id, index.baseId(later))) {
+            mergeInto(first, later);
+            setOrder(at, -1);
           }
         }
       }
@@ -97,21 +122,17 @@ final class ParkedSums {
   }
 
   private void mergeInto(int to, int from) {
-    values[to] = Math.addExact(values[to], values[from]);
-    models[to] = Math.addExact(models[to], models[from]);
-    missing[to] += missing[from];
-  }
-
-  private void grow(int min) {
-    int n = capacity(models.length, min);
-    values = Arrays.copyOf(values, n);
-    models = Arrays.copyOf(models, n);
-    missing = Arrays.copyOf(missing, n);
-  }
-
-  /** Half as much again, or {@code min}: the arrays track the number of distinct parents with little slack. */
-  private static int capacity(int length, int min) {
-    return Math.max(min, length + (length >> 1));
+    int ct = to >>> SHIFT;
+    int it = to & MASK;
+    int cf = from >>> SHIFT;
+    int f = from & MASK;
+    values[ct][it] = Math.addExact(values[ct][it], values[cf][f]);
+    models[ct][it] = Math.addExact(models[ct][it], models[cf][f]);
+    int m = missing(from);
+    if (m > 0) {
+      if (missing[ct] == null) missing[ct] = new int[CHUNK];
+      missing[ct][it] += m;
+    }
   }
 
   /** Hash of the id with ASCII letters folded to lower case, spread by MurmurHash3's finaliser. */

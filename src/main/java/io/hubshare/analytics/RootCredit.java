@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>One pass</b> (no index given): every derivative's links go into a {@link LineageIndex.Builder}, and its
  * value is parked under its primary parent's id, since the parent's own links may only arrive later in the stream.
  * At the end the index is built and each parked parent id is walked to its root. Memory: the compact index plus
- * 16 bytes per distinct parent id ({@link ParkedSums}, indexed by the builder's reference for the id). This suits a
- * stream that cannot be read twice, such as a live listing.
+ * 12 to 16 bytes per distinct parent id ({@link ParkedSums}, indexed by the builder's reference for the id). This
+ * suits a stream that cannot be read twice, such as a live listing.
  *
  * <p><b>Prebuilt index</b> (two passes over a snapshot): each derivative is credited at once; nothing is parked,
  * so the peak is lower, at the cost of reading the models twice.
@@ -63,7 +63,6 @@ final class RootCredit {
    */
   void resolve(GroupTotals.Visitor visitor) {
     if (builder == null) return;
-    parked.trim();
     parked.forEachRoot(builder.build(), visitor);
   }
 }

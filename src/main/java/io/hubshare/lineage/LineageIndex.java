@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * }
  *
  * <p><b>What is stored.</b> Only models with links: an id without links is an original, or a model the index never
- * saw, and both are their own root. A model's id is kept as a 64-bit hash (see {@link IdHash}); each distinct base
- * id is kept once, as UTF-8 bytes in a shared array. With the Hub's typical mix (one link per derivative, bases
- * shared by many) that is about 8 + 4 + 4 bytes per model and link, plus each distinct base id once: under 30
- * bytes per link on a million derivatives, against about 250 for a map of strings.
+ * saw, and both are their own root. A model's id is kept as a 64-bit hash (see {@link IdHash}), its link as one
+ * int (a model with several bases points to a list of them instead); each distinct base id is kept once, as UTF-8
+ * bytes. With the Hub's typical mix (one link per derivative, bases shared by many) that is 8 + 4 bytes per
+ * derivative plus each distinct base id once: about 23 bytes per link on a million derivatives, against about 250
+ * for a map of strings. The arrays are chunked, so none needs a large contiguous block of heap, and
+ * {@link Builder#build()} sorts the builder's arrays in place and hands them over: building needs little beyond
+ * the index itself.
  *
  * <p><b>Walking.</b> {@link #rootOf(String)} follows {@link PrimaryParent primary parents}: the base with the
  * smallest id, whatever order the links came in. It stops at an id with no known links (an original, or a base
