@@ -266,17 +266,15 @@ public final class LineageIndex {
      * can thus keep a value per base in a primitive array indexed by the reference, instead of a map keyed by id:
      *
      * {@snippet :
-     * long[] downloadsByParent = new long[1024];
+     * int[] children = new int[1024];                 // per primary parent: how many models derive from it
      * for (Model m : models) {
-     *   int ref = builder.addAndGetPrimaryRef(m);
-     *   if (ref < 0) continue;                                 // an original
-     *   if (ref >= downloadsByParent.length) downloadsByParent = Arrays.copyOf(downloadsByParent, 2 * ref + 1);
-     *   downloadsByParent[ref] += m.downloads().last30Days();
+     *   int ref = builder.addAndGetPrimaryRef(m);       // -1 for an original
+     *   if (ref >= children.length) children = Arrays.copyOf(children, 2 * ref + 1);
+     *   if (ref >= 0) children[ref]++;
      * }
      * LineageIndex index = builder.build();
-     * for (int ref = 0; ref < index.distinctParents(); ref++) credit(index.rootOfBase(ref), downloadsByParent[ref]);
+     * for (int ref = 0; ref < index.distinctParents(); ref++) credit(index.rootOfBase(ref), children[ref]);
      * }
-     *
      * @return the primary base's reference, or -1 for an original (which adds nothing)
      * @throws IllegalStateException past 134 million distinct base ids
      */

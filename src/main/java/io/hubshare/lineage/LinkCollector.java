@@ -62,7 +62,7 @@ final class LinkCollector {
     IntChunks order = new IntChunks();
     for (int i = 0; i < n; i++) order.add(i);
     LinkSort.sort(keys, entries, order);
-    order = null;
+    order = null; // free before the node table is made: at a full crawl, the peak of the build is the sort
 
     // Keep one model per hash: the one added last (last among equal keys), so a newer reading wins.
     int kept = 0;
