@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * }
  *
  * <p><b>What is stored.</b> Only models with links: an id without links is an original, or a model the index never
- * saw, and both are their own root. A model's id is kept as a 64-bit hash (see {@link IdHash}), its link as one
+ * saw, and both are their own root. A model's id is kept as a 64-bit hash (ignoring case), its link as one
  * int (a model with several bases points to a list of them instead); each distinct base id is kept once, as UTF-8
  * bytes. With the Hub's typical mix (one link per derivative, bases shared by many) that is 8 + 4 bytes per
  * derivative plus each distinct base id once: about 23 bytes per link on a million derivatives, against about 250

@@ -1,6 +1,7 @@
 package io.hubshare.lineage;
 
 import io.hubshare.domain.BaseModel;
+import io.hubshare.hf.RepoIdHash;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,7 @@ final class LinkCollector {
       more.add(links.length);
       for (int link : links) more.add(link);
     }
-    keys.add(IdHash.of(id));
+    keys.add(RepoIdHash.of(id));
     entries.add(entry);
     return primaryRef;
   }

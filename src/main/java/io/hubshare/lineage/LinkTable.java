@@ -2,6 +2,7 @@ package io.hubshare.lineage;
 
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Relation;
+import io.hubshare.hf.RepoIdHash;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,7 +55,7 @@ final class LinkTable {
 
   /** The node of {@code id}, or -1 when the table holds no links for it. */
   int node(String id) {
-    int i = keys.binarySearch(IdHash.of(Objects.requireNonNull(id, "id")));
+    int i = keys.binarySearch(RepoIdHash.of(Objects.requireNonNull(id, "id")));
     return i < 0 ? -1 : i;
   }
 

@@ -1,5 +1,6 @@
 package io.hubshare.lineage;
 
+import io.hubshare.hf.RepoIdHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * reference is the id's position, 0 to {@link #size()} - 1, in the order the ids were first met.
  *
  * <p>Ids are stored as spelled: two spellings of one id (case aside) are two references, which lead to the same
- * model since {@link IdHash} ignores case.
+ * model since {@link io.hubshare.hf.RepoIdHash} ignores case.
  *
  * <p>The bytes lie in chunks of 64 KiB (an id never straddles two), so the pool grows without copying and without
  * objects large enough to need contiguous heap regions; a reference's start is its chunk and offset in one int.
@@ -50,7 +51,7 @@ final class ParentPool {
     current = other.current;
     starts = new IntChunks(other.starts);
     LongChunks h = new LongChunks();
-    for (int ref = 0; ref < starts.size(); ref++) h.add(other.hashes == null ? IdHash.of(id(ref)) : other.hash(ref));
+    for (int ref = 0; ref < starts.size(); ref++) h.add(other.hashes == null ? RepoIdHash.of(id(ref)) : other.hash(ref));
     hashes = h;
     int capacity = 512;
     while (h.size() * 2 > capacity) capacity *= 2;
@@ -66,7 +67,7 @@ final class ParentPool {
     IntChunks t = table;
     LongChunks h = hashes;
     if (t == null || h == null) throw new IllegalStateException("the pool of a built index takes no new ids");
-    long hash = IdHash.of(id);
+    long hash = RepoIdHash.of(id);
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
     int mask = t.size() - 1;
     for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {

@@ -1,5 +1,6 @@
 package io.hubshare.lineage;
 
+import io.hubshare.hf.RepoIdHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -43,8 +44,8 @@ class LinkSortTest {
       ids.add(m.id().toLowerCase(java.util.Locale.ROOT));
       m.baseModels().forEach(b -> ids.add(b.id().toLowerCase(java.util.Locale.ROOT)));
     }
-    assertThat(ids.stream().mapToLong(IdHash::of).distinct().count()).isEqualTo(ids.size());
-    assertThat(IdHash.of("google/gemma-4-e4b-it")).isEqualTo(IdHash.of("google/gemma-4-E4B-it"));
-    assertThat(IdHash.of("google/gemma-4-e4b-it")).isNotEqualTo(IdHash.of("google/gemma-4-e2b-it"));
+    assertThat(ids.stream().mapToLong(RepoIdHash::of).distinct().count()).isEqualTo(ids.size());
+    assertThat(RepoIdHash.of("google/gemma-4-e4b-it")).isEqualTo(RepoIdHash.of("google/gemma-4-E4B-it"));
+    assertThat(RepoIdHash.of("google/gemma-4-e4b-it")).isNotEqualTo(RepoIdHash.of("google/gemma-4-e2b-it"));
   }
 }

@@ -1,5 +1,6 @@
 package io.hubshare.lineage;
 
+import io.hubshare.hf.RepoIdHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class ParentPoolTest {
     for (int i = 0; i < ids.size(); i++) {
       assertThat(pool.intern(ids.get(i), LinkTable.MAX_PARENTS)).isEqualTo(i);
       assertThat(pool.id(i)).isEqualTo(ids.get(i));
-      assertThat(pool.hash(i)).isEqualTo(IdHash.of(ids.get(i)));
+      assertThat(pool.hash(i)).isEqualTo(RepoIdHash.of(ids.get(i)));
     }
     assertThat(pool.size()).isEqualTo(ids.size());
     assertThat(pool.idEqualsIgnoreCase(1, "OWNER-1/model-X")).isTrue();
