@@ -14,6 +14,7 @@ module io.hubshare {
   requires static me.tongfei.progressbar;
   requires static org.jfree.jfreechart;
   requires static java.desktop;
+  requires static java.logging;
 
   exports io.hubshare;
   exports io.hubshare.domain;
@@ -23,6 +24,5 @@ module io.hubshare {
   exports io.hubshare.snapshot;
   exports io.hubshare.analytics;
 
-  // opens io.hubshare.cli to info.picocli;  (enabled when the package has classes)
-  opens io.hubshare.origin;
+  opens io.hubshare.cli to info.picocli;
 }

@@ -50,9 +50,9 @@ public enum Dimension {
     return this == COUNTRY || this == REGION || this == ORGANIZATION || this == KIND;
   }
 
-  /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline_tag}. */
+  /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline-tag}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Running sums per key (value, models, missing) in flat arrays: keys as UTF-8 bytes in one pool, sums in
  * {@code long[]} columns, an open-addressing table of entry numbers. About 40 bytes per key plus the key's bytes,
  * against some 150 for a {@code HashMap<String, long[]>}: it matters when the keys are hundreds of thousands of
- * parent ids (ROOT attribution in one pass) or of families. Each addition costs one hash lookup.
+ * families. Each addition costs one hash lookup.
  *
  * <p>Keys match ignoring ASCII case, as the Hub resolves repository ids and account names: a card naming
  * {@code google/gemma-4-e4b-it} means {@code google/gemma-4-E4B-it}, and both must land in one group. The group keeps
@@ -65,22 +65,6 @@ final class GroupTotals {
     return size;
   }
 
-  /**
-   * Gives back the spare capacity and the lookup table once adding is over, before a memory-hungry step (building
-   * the lineage index); only {@link #forEach} and {@link #toMap} work afterwards.
-   */
-  void freeze() {
-    slots = new int[0];
-    int poolSize = size == 0 ? 0 : ends[size - 1];
-    pool = Arrays.copyOf(pool, poolSize);
-    hashes = new int[0];
-    canonical = new boolean[0];
-    ends = Arrays.copyOf(ends, size);
-    values = Arrays.copyOf(values, size);
-    models = Arrays.copyOf(models, size);
-    missing = Arrays.copyOf(missing, size);
-  }
-
   /** Every key with its sums, in insertion order. */
   void forEach(Visitor visitor) {
     int start = 0;
@@ -99,7 +83,6 @@ final class GroupTotals {
   }
 
   private int entry(String key, boolean isCanonical) {
-    if (slots.length == 0) throw new IllegalStateException("frozen: no more additions");
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     int h = hash(bytes);
     int mask = slots.length - 1;

@@ -57,7 +57,10 @@ final class JsonFormat {
       others.put("share", t.total() == 0 ? 0.0 : (double) value / t.total());
       others.put("models", rest.stream().mapToLong(ShareRow::models).sum());
     }
-    root.set("unknown", rowNode(t.unknown()));
+    // "unknown" is a number like "total", so rows' values + unknown = total; the row itself follows.
+    root.put("unknown", t.unknown().value());
+    root.put("unknownShare", t.unknown().share());
+    root.set("unknownRow", rowNode(t.unknown()));
     root.put("hhi", t.hhi());
     root.put("gini", t.gini());
     ObjectNode tops = root.putObject("topShares");

@@ -38,9 +38,9 @@ public enum Metric {
     return label;
   }
 
-  /** The lower-case name used on the command line and in exports: {@code downloads_all_time}. */
+  /** The lower-case name used on the command line and in exports: {@code downloads-all-time}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Whether the value comes with the model ({@code false} only for {@link #DOWNLOADS_BETWEEN}). */

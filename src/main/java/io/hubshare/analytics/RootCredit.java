@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>One pass</b> (no index given): every derivative's links go into a {@link LineageIndex.Builder}, and its
  * value is parked under its primary parent's id, since the parent's own links may only arrive later in the stream.
- * At the end the index is built and each parked parent id is walked to its root. Memory: the compact index plus one
- * sum per distinct parent id. This suits a stream that cannot be read twice, such as a live listing.
+ * At the end the index is built and each parked parent id is walked to its root. Memory: the compact index plus
+ * 12 to 16 bytes per distinct parent id ({@link ParkedSums}, indexed by the builder's reference for the id). This
+ * suits a stream that cannot be read twice, such as a live listing.
  *
  * <p><b>Prebuilt index</b> (two passes over a snapshot): each derivative is credited at once; nothing is parked,
  * so the peak is lower, at the cost of reading the models twice.
@@ -28,30 +29,28 @@ import org.jspecify.annotations.Nullable;
 final class RootCredit {
   private final @Nullable LineageIndex prebuilt;
   private final LineageIndex.@Nullable Builder builder;
-  private final GroupTotals parked = new GroupTotals();
+  private final ParkedSums parked = new ParkedSums();
 
   RootCredit(@Nullable LineageIndex prebuilt) {
     this.prebuilt = prebuilt;
     this.builder = prebuilt == null ? LineageIndex.builder() : null;
   }
 
-  /** Records the model's links (one pass only); called for every model, filtered or not. */
-  void observe(Model m) {
-    if (builder != null && m.isDerivative()) builder.add(m);
+  /**
+   * Records the model's links (one pass only); called for every model, filtered or not.
+   *
+   * @return the reference of the primary parent to park the model's value under until the end, or -1 to credit it
+   *     now (an original, or any model when the index is prebuilt)
+   */
+  int observe(Model m) {
+    return builder == null || !m.isDerivative() ? -1 : builder.addAndGetPrimaryRef(m);
   }
 
-  /** The parent id to park the model's value under until the end, or {@code null} to credit it now. */
-  @Nullable String parkedParent(Model m) {
-    if (builder == null) return null;
-    BaseModel p = PrimaryParent.of(m.baseModels());
-    return p == null ? null : p.id();
+  void park(int parentRef, @Nullable Long value) {
+    parked.add(parentRef, value);
   }
 
-  void park(String parentId, @Nullable Long value) {
-    parked.add(parentId, value);
-  }
-
-  /** The id credited now, for a model {@link #parkedParent} did not park. */
+  /** The id credited now, for a model {@link #observe} gave no parent reference. */
   String creditedId(Model m) {
     BaseModel p = PrimaryParent.of(m.baseModels());
     if (p == null || prebuilt == null) return m.id();
@@ -64,8 +63,6 @@ final class RootCredit {
    */
   void resolve(GroupTotals.Visitor visitor) {
     if (builder == null) return;
-    parked.freeze();
-    LineageIndex index = builder.build();
-    parked.forEach((parent, value, models, missing) -> visitor.accept(index.rootOf(parent), value, models, missing));
+    parked.forEachRoot(builder.build(), visitor);
   }
 }

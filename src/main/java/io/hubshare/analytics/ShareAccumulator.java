@@ -86,7 +86,7 @@ public final class ShareAccumulator {
     seen++;
     // Every model feeds the lineage, filtered or not: a model outside the window can still be a link in the
     // chain from a model inside it to its root.
-    if (roots != null) roots.observe(model);
+    int parentRef = roots == null ? -1 : roots.observe(model);
     if (!spec.filter().test(model)) return this;
     matched++;
     Long value = isSupplied ? supplied : spec.metric().valueOf(model);
@@ -95,9 +95,8 @@ public final class ShareAccumulator {
       put(grouping.ownKey(model), value, false);
       return this;
     }
-    String parked = roots == null ? null : roots.parkedParent(model);
-    if (parked != null) {
-      roots.park(parked, value);
+    if (parentRef >= 0) {
+      Objects.requireNonNull(roots, "roots").park(parentRef, value);
     } else {
       String credited = creditedId(model);
       // A model credited to itself carries its id and author as the Hub spells them: the group's canonical spelling.

@@ -19,6 +19,11 @@ final class Footprint {
     return align(16L + 8L * a.length);
   }
 
+  /** An array of {@code n} references (compressed: 4 bytes each). */
+  static long ofReferences(int n) {
+    return align(16L + 4L * n);
+  }
+
   private static long align(long n) {
     return (n + 7) & ~7L;
   }

@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * }
  *
  * <p><b>What is stored.</b> Only models with links: an id without links is an original, or a model the index never
- * saw, and both are their own root. A model's id is kept as a 64-bit hash (see {@link IdHash}); each distinct base
- * id is kept once, as UTF-8 bytes in a shared array. With the Hub's typical mix (one link per derivative, bases
- * shared by many) that is about 8 + 4 + 4 bytes per model and link, plus each distinct base id once: under 30
- * bytes per link on a million derivatives, against about 250 for a map of strings.
+ * saw, and both are their own root. A model's id is kept as a 64-bit hash (ignoring case), its link as one
+ * int (a model with several bases points to a list of them instead); each distinct base id is kept once, as UTF-8
+ * bytes. With the Hub's typical mix (one link per derivative, bases shared by many) that is 8 + 4 bytes per
+ * derivative plus each distinct base id once: about 23 bytes per link on a million derivatives, against about 250
+ * for a map of strings. The arrays are chunked, so none needs a large contiguous block of heap, and
+ * {@link Builder#build()} sorts the builder's arrays in place and hands them over: building needs little beyond
+ * the index itself.
  *
  * <p><b>Walking.</b> {@link #rootOf(String)} follows {@link PrimaryParent primary parents}: the base with the
  * smallest id, whatever order the links came in. It stops at an id with no known links (an original, or a base
@@ -87,6 +90,25 @@ public final class LineageIndex {
   public @Nullable String primaryParentOf(String id) {
     int node = table.node(id);
     return node < 0 ? null : table.id(table.primaryRef(node));
+  }
+
+  /**
+   * The base id a {@link Builder#addAndGetPrimaryRef(Model) reference} stands for, spelled as the links spell it.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= ref < distinctParents()}
+   */
+  public String baseId(int ref) {
+    return table.id(Objects.checkIndex(ref, table.distinctParents()));
+  }
+
+  /**
+   * The root of the lineage of the base a {@link Builder#addAndGetPrimaryRef(Model) reference} stands for: the
+   * same as {@code rootOf(baseId(ref))}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= ref < distinctParents()}
+   */
+  public String rootOfBase(int ref) {
+    return rootOf(baseId(ref));
   }
 
   /** Whether the index holds links for {@code id}, that is, whether it is known to derive from another model. */
@@ -213,6 +235,8 @@ public final class LineageIndex {
   /**
    * Collects links one model at a time and builds a {@link LineageIndex}. It keeps only the links, never the
    * {@link Model}. Not thread-safe. {@link #build()} may be called more than once; adding may go on after it.
+   * Building hands the builder's arrays over to the index instead of copying them, so the peak of a build is the
+   * index itself; adding after a build first copies them back.
    */
   public static final class Builder {
     private final LinkCollector links = new LinkCollector();
@@ -230,9 +254,43 @@ public final class LineageIndex {
      * @throws IllegalStateException past 134 million distinct base ids
      */
     public Builder add(String id, List<BaseModel> bases) {
-      Objects.requireNonNull(id, "id");
-      links.add(id, bases);
+      addAndGetPrimaryRef(id, bases);
       return this;
+    }
+
+    /**
+     * Adds the links of {@code model}, as {@link #add(Model)} does, and returns the reference of its
+     * {@link PrimaryParent primary} base. The builder numbers the distinct base ids it meets 0, 1, 2… in order of
+     * first appearance (two spellings of one id get two numbers), and the numbers hold in every index it builds:
+     * {@link LineageIndex#baseId(int)} names one, {@link LineageIndex#rootOfBase(int)} walks from it. A caller
+     * can thus keep a value per base in a primitive array indexed by the reference, instead of a map keyed by id:
+     *
+     * {@snippet :
+     * int[] children = new int[1024];                 // per primary parent: how many models derive from it
+     * for (Model m : models) {
+     *   int ref = builder.addAndGetPrimaryRef(m);       // -1 for an original
+     *   if (ref >= children.length) children = Arrays.copyOf(children, 2 * ref + 1);
+     *   if (ref >= 0) children[ref]++;
+     * }
+     * LineageIndex index = builder.build();
+     * for (int ref = 0; ref < index.distinctParents(); ref++) credit(index.rootOfBase(ref), children[ref]);
+     * }
+     * @return the primary base's reference, or -1 for an original (which adds nothing)
+     * @throws IllegalStateException past 134 million distinct base ids
+     */
+    public int addAndGetPrimaryRef(Model model) {
+      return addAndGetPrimaryRef(model.id(), model.baseModels());
+    }
+
+    /**
+     * As {@link #addAndGetPrimaryRef(Model)}, for the model {@code id} with these bases, in the model's order.
+     *
+     * @throws IllegalStateException past 134 million distinct base ids
+     */
+    public int addAndGetPrimaryRef(String id, List<BaseModel> bases) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(bases, "bases");
+      return links.add(id, bases);
     }
 
     /** The index of everything added so far. */

@@ -1,89 +1,101 @@
 package io.hubshare.lineage;
 
 import io.hubshare.domain.BaseModel;
-import java.util.Arrays;
+import io.hubshare.hf.RepoIdHash;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Collects links in growable primitive arrays, in the order models arrive, and sorts them into a
+ * Collects links in chunked primitive sequences, in the order models arrive, and sorts them in place into a
  * {@link LinkTable}. What {@link LineageIndex.Builder} does behind its public face.
+ *
+ * <p>Building hands the sequences over to the table rather than copying them: at a full crawl the copy would
+ * double the peak. The collector then owns nothing; if more models arrive, it first takes a copy of the table's
+ * contents (reference numbers unchanged), so a built table never changes.
  */
 final class LinkCollector {
-  private long[] hashes = new long[256];
-  /** End of model i's links in {@link #links}; the start is the previous model's end. */
-  private int[] ends = new int[256];
-  private int count;
-  private int[] links = new int[256];
-  private int linkCount;
-  private final ParentPool pool = new ParentPool();
+  /** Per model, in the order added: the hash of its id. */
+  private LongChunks keys = new LongChunks();
+  /** Per model: its one link, or {@code ~p} for a list of links at {@code more[p]} (see {@link LinkTable}). */
+  private IntChunks entries = new IntChunks();
+  private IntChunks more = new IntChunks();
+  private ParentPool pool = new ParentPool();
+  /** The table the sequences were handed to, until more models arrive. */
+  private @Nullable LinkTable built;
 
-  void add(String id, List<BaseModel> bases) {
-    if (bases.isEmpty()) return;
+  /**
+   * Adds a model's links.
+   *
+   * @return the pool reference of the model's primary base, or -1 when {@code bases} is empty
+   */
+  int add(String id, List<BaseModel> bases) {
+    if (bases.isEmpty()) return -1;
+    if (built != null) takeBack();
     int primary = PrimaryParent.indexOf(bases);
-    if (linkCount + bases.size() > links.length) {
-      links = Arrays.copyOf(links, Math.max(links.length * 2, linkCount + bases.size()));
-    }
-    for (int i = 0; i < bases.size(); i++) {
-      BaseModel b = bases.get(i);
-      int ref = pool.intern(b.id());
-      if (ref >= LinkTable.MAX_PARENTS) {
-        throw new IllegalStateException("more than " + LinkTable.MAX_PARENTS + " distinct base ids");
+    int entry;
+    int primaryRef;
+    if (bases.size() == 1) {
+      BaseModel b = bases.get(0);
+      primaryRef = pool.intern(b.id(), LinkTable.MAX_PARENTS);
+      entry = LinkTable.encode(primaryRef, true, b.relation());
+    } else {
+      int[] links = new int[bases.size()];
+      for (int i = 0; i < links.length; i++) {
+        BaseModel b = bases.get(i);
+        links[i] = LinkTable.encode(pool.intern(b.id(), LinkTable.MAX_PARENTS), i == primary, b.relation());
       }
-      links[linkCount++] = LinkTable.encode(ref, i == primary, b.relation());
+      primaryRef = links[primary] >>> LinkTable.REF_SHIFT;
+      entry = ~more.size();
+      more.add(links.length);
+      for (int link : links) more.add(link);
     }
-    if (count == hashes.length) {
-      hashes = Arrays.copyOf(hashes, count * 2);
-      ends = Arrays.copyOf(ends, count * 2);
-    }
-    hashes[count] = IdHash.of(id);
-    ends[count] = linkCount;
-    count++;
+    keys.add(RepoIdHash.of(id));
+    entries.add(entry);
+    return primaryRef;
   }
 
-  /** A table of everything added so far; the collector stays usable. */
+  /** A table of everything added so far. */
   LinkTable table() {
-    long[] sorted = Arrays.copyOf(hashes, count);
-    int[] order = new int[count];
-    for (int i = 0; i < count; i++) order[i] = i;
-    PairSort.sort(sorted, order, count);
+    LinkTable t = built;
+    if (t != null) return t;
+    pool.releaseTable();
+    int n = keys.size();
+    IntChunks order = new IntChunks();
+    for (int i = 0; i < n; i++) order.add(i);
+    LinkSort.sort(keys, entries, order);
+    order = null; // free before the node table is made: at a full crawl, the peak of the build is the sort
 
-    // Keep one model per hash: the one added last, so a newer reading wins.
-    int unique = 0;
+    // Keep one model per hash: the one added last (last among equal keys), so a newer reading wins.
     int kept = 0;
-    for (int i = 0; i < count; ) {
-      int j = i;
-      int last = order[i];
-      while (++j < count && sorted[j] == sorted[i]) last = Math.max(last, order[j]);
-      sorted[unique] = sorted[i];
-      order[unique++] = last;
-      kept += end(last) - start(last);
-      i = j;
+    int links = 0;
+    for (int i = 0; i < n; i++) {
+      long key = keys.get(i);
+      if (i + 1 < n && keys.get(i + 1) == key) continue;
+      int entry = entries.get(i);
+      keys.set(kept, key);
+      entries.set(kept++, entry);
+      links += LinkTable.linkCount(entry, more);
     }
-    long[] keys = Arrays.copyOf(sorted, unique);
-    int[] starts = new int[unique + 1];
-    int[] out = new int[kept];
-    int at = 0;
-    for (int i = 0; i < unique; i++) {
-      int from = start(order[i]);
-      int n = end(order[i]) - from;
-      System.arraycopy(links, from, out, at, n);
-      starts[i] = at;
-      at += n;
+    keys.truncate(kept);
+    entries.truncate(kept);
+
+    IntChunks parentNode = new IntChunks();
+    for (int p = 0; p < pool.size(); p++) {
+      int i = keys.binarySearch(pool.hash(p));
+      parentNode.add(i < 0 ? -1 : i);
     }
-    starts[unique] = at;
-    int[] parentNode = new int[pool.size()];
-    for (int p = 0; p < parentNode.length; p++) {
-      int i = Arrays.binarySearch(keys, pool.hash(p));
-      parentNode[p] = i < 0 ? -1 : i;
-    }
-    return new LinkTable(keys, starts, out, pool.frozen(), parentNode);
+    pool.releaseHashes();
+    t = new LinkTable(keys, entries, more, pool, parentNode, links);
+    built = t;
+    return t;
   }
 
-  private int start(int model) {
-    return model == 0 ? 0 : ends[model - 1];
-  }
-
-  private int end(int model) {
-    return ends[model];
+  /** Copies the built table's contents back into sequences of the collector's own, to add to. */
+  private void takeBack() {
+    keys = new LongChunks(keys);
+    entries = new IntChunks(entries);
+    more = new IntChunks(more);
+    pool = new ParentPool(pool);
+    built = null;
   }
 }

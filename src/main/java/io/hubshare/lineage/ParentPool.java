@@ -1,97 +1,149 @@
 package io.hubshare.lineage;
 
+import io.hubshare.hf.RepoIdHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The distinct base-model ids of a {@link LineageIndex}, each stored once as UTF-8 bytes in one shared array.
- * Thousands of quantizations name the same base: interning it once is where most of the index's memory goes
- * unspent. A reference is the id's position, 0 to {@link #size()} - 1.
+ * The distinct base-model ids of a {@link LineageIndex}, each stored once as UTF-8 bytes. Thousands of
+ * quantizations name the same base: interning it once is where most of the index's memory goes unspent. A
+ * reference is the id's position, 0 to {@link #size()} - 1, in the order the ids were first met.
  *
  * <p>Ids are stored as spelled: two spellings of one id (case aside) are two references, which lead to the same
- * model since {@link IdHash} ignores case.
+ * model since {@link io.hubshare.hf.RepoIdHash} ignores case.
  *
- * <p>While building, an open-addressing table (hash → reference) finds an id already stored; {@link #frozen()}
- * drops the table and the hashes and trims the arrays.
+ * <p>The bytes lie in chunks of 64 KiB (an id never straddles two), so the pool grows without copying and without
+ * objects large enough to need contiguous heap regions; a reference's start is its chunk and offset in one int.
+ * While building, an open-addressing table (hash → reference) finds an id already stored; a built index needs
+ * neither the table nor the hashes, and {@link #releaseTable()} and {@link #releaseHashes()} give them back.
  */
 final class ParentPool {
-  private byte[] bytes;
-  private int byteCount;
-  /** Start of reference i's bytes; {@code offsets[size]} is the end of the last. */
-  private int[] offsets;
-  private long[] hashes;
-  private int size;
-  /** Slot → reference + 1 (0 marks an empty slot); null once frozen. */
-  private int @Nullable [] table;
+  private static final int CHUNK_SHIFT = 16;
+  private static final int CHUNK = 1 << CHUNK_SHIFT;
+  private static final int OFFSET_MASK = CHUNK - 1;
+  /** Chunk numbers must fit in the bits left above {@link #CHUNK_SHIFT} of a non-negative int. */
+  private static final int MAX_CHUNKS = 1 << (31 - CHUNK_SHIFT);
 
+  private byte[][] chunks = {new byte[256]};
+  /** Bytes used in each chunk. */
+  private int[] fills = new int[1];
+  private int current;
+  /** Reference i's bytes start at {@code chunk << CHUNK_SHIFT | offset}. */
+  private final IntChunks starts;
+  private @Nullable LongChunks hashes;
+  /** Slot → reference + 1 (0 marks an empty slot); the size is a power of two, at most half full. */
+  private @Nullable IntChunks table;
+
+  /** An empty pool. */
   ParentPool() {
-    bytes = new byte[1 << 12];
-    offsets = new int[257];
-    hashes = new long[256];
-    table = new int[512];
+    starts = new IntChunks();
+    hashes = new LongChunks();
+    table = IntChunks.zeros(512);
   }
 
-  private ParentPool(byte[] bytes, int[] offsets, int size) {
-    this.bytes = bytes;
-    this.byteCount = bytes.length;
-    this.offsets = offsets;
-    this.hashes = new long[0];
-    this.size = size;
-    this.table = null;
+  /** A copy of {@code other} that takes new ids, with the same references, even if {@code other} is built. */
+  ParentPool(ParentPool other) {
+    chunks = new byte[other.chunks.length][];
+    for (int c = 0; c <= other.current; c++) chunks[c] = other.chunks[c].clone();
+    fills = other.fills.clone();
+    current = other.current;
+    starts = new IntChunks(other.starts);
+    LongChunks h = new LongChunks();
+    for (int ref = 0; ref < starts.size(); ref++) h.add(other.hashes == null ? RepoIdHash.of(id(ref)) : other.hash(ref));
+    hashes = h;
+    int capacity = 512;
+    while (h.size() * 2 > capacity) capacity *= 2;
+    table = rehash(h, capacity);
   }
 
-  /** The reference of {@code id}, adding it if new. */
-  int intern(String id) {
-    int[] t = table;
-    if (t == null) throw new IllegalStateException("the pool of a built index takes no new ids");
-    long h = IdHash.of(id);
+  /**
+   * The reference of {@code id}, adding it if new.
+   *
+   * @throws IllegalStateException when {@code limit} ids are stored already, or after {@link #releaseTable()}
+   */
+  int intern(String id, int limit) {
+    IntChunks t = table;
+    LongChunks h = hashes;
+    if (t == null || h == null) throw new IllegalStateException("the pool of a built index takes no new ids");
+    long hash = RepoIdHash.of(id);
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-    int mask = t.length - 1;
-    for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
-      int entry = t[slot];
+    int mask = t.size() - 1;
+    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+      int entry = t.get(slot);
       if (entry == 0) {
-        int ref = append(h, utf8);
-        t[slot] = ref + 1;
-        if (size * 2 > t.length) rehash(t.length * 2);
+        if (size() >= limit) throw new IllegalStateException("more than " + limit + " distinct base ids");
+        int ref = append(hash, utf8);
+        t.set(slot, ref + 1);
+        if (size() * 2 > t.size()) table = rehash(h, t.size() * 2);
         return ref;
       }
       int ref = entry - 1;
-      if (hashes[ref] == h && Arrays.equals(bytes, offsets[ref], offsets[ref + 1], utf8, 0, utf8.length)) {
-        return ref;
+      if (h.get(ref) == hash && bytesEqual(ref, utf8)) return ref;
+    }
+  }
+
+  private int append(long hash, byte[] utf8) {
+    int fill = fills[current];
+    byte[] chunk = chunks[current];
+    if (fill + utf8.length > chunk.length) {
+      if (chunk.length < CHUNK && fill + utf8.length <= CHUNK) {
+        chunks[current] = Arrays.copyOf(chunk, Math.min(CHUNK, Math.max(chunk.length * 2, fill + utf8.length)));
+      } else {
+        newChunk(utf8.length);
+        fill = 0;
       }
     }
+    System.arraycopy(utf8, 0, chunks[current], fill, utf8.length);
+    fills[current] = fill + utf8.length;
+    starts.add(current << CHUNK_SHIFT | fill);
+    Objects.requireNonNull(hashes).add(hash);
+    return starts.size() - 1;
   }
 
-  private int append(long h, byte[] utf8) {
-    if (size == hashes.length) {
-      hashes = Arrays.copyOf(hashes, size * 2);
-      offsets = Arrays.copyOf(offsets, size * 2 + 1);
+  /** Starts a chunk; an id longer than a chunk gets one of its own size, which then takes no other id. */
+  private void newChunk(int length) {
+    if (current + 1 == MAX_CHUNKS) throw new IllegalStateException("more than 2 GiB of base ids");
+    current++;
+    if (current == chunks.length) {
+      chunks = Arrays.copyOf(chunks, current * 2);
+      fills = Arrays.copyOf(fills, current * 2);
     }
-    if (byteCount + utf8.length > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, byteCount + utf8.length));
-    }
-    System.arraycopy(utf8, 0, bytes, byteCount, utf8.length);
-    byteCount += utf8.length;
-    hashes[size] = h;
-    offsets[size + 1] = byteCount;
-    return size++;
+    chunks[current] = new byte[Math.max(CHUNK, length)];
   }
 
-  private void rehash(int capacity) {
-    int[] bigger = new int[capacity];
-    int mask = bigger.length - 1;
-    for (int ref = 0; ref < size; ref++) {
-      int slot = (int) hashes[ref] & mask;
-      while (bigger[slot] != 0) slot = (slot + 1) & mask;
-      bigger[slot] = ref + 1;
+  private static IntChunks rehash(LongChunks hashes, int capacity) {
+    IntChunks bigger = IntChunks.zeros(capacity);
+    int mask = capacity - 1;
+    for (int ref = 0; ref < hashes.size(); ref++) {
+      int slot = (int) hashes.get(ref) & mask;
+      while (bigger.get(slot) != 0) slot = (slot + 1) & mask;
+      bigger.set(slot, ref + 1);
     }
-    table = bigger;
+    return bigger;
+  }
+
+  private boolean bytesEqual(int ref, byte[] utf8) {
+    int start = starts.get(ref);
+    int offset = start & OFFSET_MASK;
+    return length(ref) == utf8.length
+        && Arrays.equals(chunks[start >>> CHUNK_SHIFT], offset, offset + utf8.length, utf8, 0, utf8.length);
+  }
+
+  /** The byte length of reference {@code ref}: up to the next id's start in the same chunk, else the chunk's fill. */
+  private int length(int ref) {
+    int start = starts.get(ref);
+    int chunk = start >>> CHUNK_SHIFT;
+    int end = ref + 1 < starts.size() && starts.get(ref + 1) >>> CHUNK_SHIFT == chunk
+        ? starts.get(ref + 1) & OFFSET_MASK : fills[chunk];
+    return end - (start & OFFSET_MASK);
   }
 
   /** The id of reference {@code ref}. */
   String id(int ref) {
-    return new String(bytes, offsets[ref], offsets[ref + 1] - offsets[ref], StandardCharsets.UTF_8);
+    int start = starts.get(ref);
+    return new String(chunks[start >>> CHUNK_SHIFT], start & OFFSET_MASK, length(ref), StandardCharsets.UTF_8);
   }
 
   /** Whether reference {@code ref} names {@code id}, ignoring case as the Hub does. */
@@ -99,23 +151,36 @@ final class ParentPool {
     return id(ref).equalsIgnoreCase(id);
   }
 
-  /** The hash of reference {@code ref}'s id; only while building (a frozen pool keeps no hashes). */
+  /** The hash of reference {@code ref}'s id; only until {@link #releaseHashes()}. */
   long hash(int ref) {
-    return hashes[ref];
+    LongChunks h = hashes;
+    if (h == null) throw new IllegalStateException("the hashes were released");
+    return h.get(ref);
   }
 
   int size() {
-    return size;
+    return starts.size();
   }
 
-  /** An immutable copy with trimmed arrays and no lookup table, for a built index. */
-  ParentPool frozen() {
-    return new ParentPool(Arrays.copyOf(bytes, byteCount), Arrays.copyOf(offsets, size + 1), size);
+  /** Drops the lookup table: the pool takes no new ids afterwards. */
+  void releaseTable() {
+    table = null;
+  }
+
+  /** Drops the hashes, once the index has resolved each reference to its node. */
+  void releaseHashes() {
+    table = null;
+    hashes = null;
   }
 
   /** Heap bytes held by the arrays (array headers included), for footprint reports. */
   long footprintBytes() {
-    int[] t = table;
-    return Footprint.of(bytes) + Footprint.of(offsets) + Footprint.of(hashes) + (t == null ? 0 : Footprint.of(t));
+    long bytes = Footprint.ofReferences(chunks.length) + Footprint.of(fills) + starts.footprintBytes();
+    for (byte[] c : chunks) {
+      if (c != null) bytes += Footprint.of(c);
+    }
+    LongChunks h = hashes;
+    IntChunks t = table;
+    return bytes + (h == null ? 0 : h.footprintBytes()) + (t == null ? 0 : t.footprintBytes());
   }
 }

@@ -138,7 +138,7 @@ final class Crawl {
     Durable.syncDirectory(out);
     pages.close();
     cleanUp();
-    LOG.log(Level.INFO, "wrote {0}: {1} models in {2} pages", out, cp.count(), cp.pages());
+    LOG.log(Level.INFO, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
     return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed);
   }
 

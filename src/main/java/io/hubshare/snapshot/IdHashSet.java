@@ -1,5 +1,7 @@
 package io.hubshare.snapshot;
 
+import io.hubshare.hf.RepoIdHash;
+
 /**
  * A set of model ids (a crawl's compare ignoring case, as the Hub resolves them), kept as 64-bit hashes in one open-addressing {@code long[]}: 16 to 32 bytes per model, where a {@code HashSet<String>} of ids
  * costs several times that. Two distinct ids share a hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million
@@ -15,23 +17,9 @@ final class IdHashSet {
     this.ignoreCase = ignoreCase;
   }
 
-  /**
-   * A 64-bit hash of a model id, optionally ignoring ASCII case as the Hub does when it resolves ids: FNV-1a over
-   * its characters, then a full avalanche (MurmurHash3's fmix64).
-   */
+  /** The id's hash: {@link RepoIdHash#of} ignoring case, else {@link RepoIdHash#exact}. */
   static long hash(String id, boolean ignoreCase) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      h ^= ignoreCase && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h == 0 ? 1 : h; // 0 marks a free slot
+    return ignoreCase ? RepoIdHash.of(id) : RepoIdHash.exact(id);
   }
 
   /** Adds the id; {@code false} if it was there already. */

@@ -124,6 +124,6 @@ class DimensionTest {
     assertThatThrownBy(() -> Dimension.parse("planet")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("planet").hasMessageContaining("country, region");
     assertThatThrownBy(() -> Metric.parse("stars")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("downloads_between");
+        .hasMessageContaining("downloads-between");
   }
 }

@@ -43,8 +43,9 @@ class ExportTest {
     assertThat(first.get("value").asLong()).isEqualTo(600L);
     assertThat(first.get("share").asDouble()).isEqualTo(0.6);
     assertThat(first.get("rank").asInt()).isEqualTo(1);
-    assertThat(j.get("unknown").get("value").asLong()).isEqualTo(40L);
-    assertThat(j.get("unknown").get("share").asDouble()).isEqualTo(0.04);
+    assertThat(j.get("unknown").asLong()).isEqualTo(40L);
+    assertThat(j.get("unknownShare").asDouble()).isEqualTo(0.04);
+    assertThat(j.get("unknownRow").get("share").asDouble()).isEqualTo(0.04);
     assertThat(j.get("hhi").isNumber()).isTrue();
     assertThat(j.get("gini").isNumber()).isTrue();
     assertThat(j.get("topShares").get("1").asDouble()).isEqualTo(0.625);

@@ -25,8 +25,8 @@ class SharesHeapTest {
   void sharesOfTwoAndAHalfMillionModelsFitInSmallHeaps() throws Exception {
     Map<String, String> uploader = run("uploader", "64m");
     Map<String, String> parent = run("parent", "64m");
-    Map<String, String> twoPass = run("root-two-pass", "160m");
-    Map<String, String> onePass = run("root", "192m");
+    Map<String, String> twoPass = run("root-two-pass", "64m");
+    Map<String, String> onePass = run("root", "96m");
 
     assertThat(uploader.get("models")).isEqualTo("2500740");
     // The sample alone sums to 911,022,508 downloads; each copy adds its deterministic shift.

@@ -220,6 +220,73 @@ class LineageIndexTest {
   }
 
   @Test
+  void aBuiltIndexStaysAsItWasWhileTheBuilderGoesOn() {
+    LineageIndex.Builder b = LineageIndex.builder()
+        .add(model("a/A", finetune("b/B")))
+        .add(model("x/X", merge("y/Y"), merge("w/W")));
+    LineageIndex first = b.build();
+    b.add(model("a/A", quantized("z/Z"))).add(model("b/B", finetune("c/C"))).build();
+    b.add(model("x/X", finetune("v/V")));
+    assertThat(first.size()).isEqualTo(2);
+    assertThat(first.parentsOf("a/A")).containsExactly(finetune("b/B"));
+    assertThat(first.parentsOf("x/X")).containsExactly(merge("y/Y"), merge("w/W"));
+    assertThat(first.rootOf("a/A")).isEqualTo("b/B");
+    assertThat(first.distinctParents()).isEqualTo(3);
+    LineageIndex last = b.build();
+    assertThat(last.parentsOf("a/A")).containsExactly(quantized("z/Z"));
+    assertThat(last.parentsOf("x/X")).containsExactly(finetune("v/V"));
+    assertThat(last.rootOf("b/B")).isEqualTo("c/C");
+    assertThat(last.size()).isEqualTo(3);
+    assertThat(last.linkCount()).isEqualTo(3);
+  }
+
+  @Test
+  void primaryReferencesNumberTheBasesInOrderOfFirstAppearance() {
+    LineageIndex.Builder b = LineageIndex.builder();
+    // z/Z is met first (0), b/B second (1); b/B is the primary parent, having the smaller id.
+    assertThat(b.addAndGetPrimaryRef(model("a/A", merge("z/Z"), merge("b/B")))).isEqualTo(1);
+    assertThat(b.addAndGetPrimaryRef(model("c/C", finetune("z/Z")))).isZero();
+    assertThat(b.addAndGetPrimaryRef(model("o/Original"))).isEqualTo(-1);
+    assertThat(b.addAndGetPrimaryRef(model("d/D", finetune("B/b")))).as("another spelling").isEqualTo(2);
+    LineageIndex first = b.build();
+    // The numbers hold after a build, for the old index and the new.
+    assertThat(b.addAndGetPrimaryRef("b/B", List.of(quantized("z/Z")))).isZero();
+    assertThat(b.addAndGetPrimaryRef("e/E", List.of(finetune("q/Q")))).isEqualTo(3);
+    LineageIndex second = b.build();
+
+    assertThat(first.baseId(0)).isEqualTo("z/Z");
+    assertThat(first.baseId(2)).isEqualTo("B/b");
+    assertThat(first.rootOfBase(1)).isEqualTo("b/B");
+    assertThat(second.baseId(1)).isEqualTo("b/B");
+    assertThat(second.rootOfBase(1)).isEqualTo("z/Z");
+    assertThat(second.rootOfBase(2)).as("ids are walked ignoring case").isEqualTo("z/Z");
+    assertThat(second.baseId(3)).isEqualTo("q/Q");
+    assertThatThrownBy(() -> first.baseId(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> first.rootOfBase(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void everySampleDerivativesReferenceNamesItsPrimaryParent() {
+    LineageIndex.Builder b = LineageIndex.builder();
+    List<Model> derivatives = new ArrayList<>();
+    List<Integer> refs = new ArrayList<>();
+    for (Model m : HubSample.models()) {
+      int ref = b.addAndGetPrimaryRef(m);
+      assertThat(ref >= 0).as(m.id()).isEqualTo(m.isDerivative());
+      if (ref >= 0) {
+        derivatives.add(m);
+        refs.add(ref);
+      }
+    }
+    LineageIndex index = b.build();
+    for (int i = 0; i < derivatives.size(); i++) {
+      String parent = PrimaryParent.of(derivatives.get(i).baseModels()).id();
+      assertThat(index.baseId(refs.get(i))).isEqualTo(parent);
+      assertThat(index.rootOfBase(refs.get(i))).isEqualTo(sample.rootOf(parent));
+    }
+  }
+
+  @Test
   void anEmptyIndexKnowsNothing() {
     LineageIndex empty = LineageIndex.builder().build();
     assertThat(empty.size()).isZero();

@@ -1,0 +1,170 @@
+package io.hubshare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hubshare.domain.Model;
+import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.Snapshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrawlCommandTest {
+  /** 25 real models of the sample, the first with a GGUF tag on. */
+  private static final List<String> MODELS = first25();
+
+  private final MockWebServer server = new MockWebServer();
+  private ListingDispatcher hub;
+  private String endpoint;
+
+  @TempDir
+  Path dir;
+
+  private static List<String> first25() {
+    AtomicInteger n = new AtomicInteger();
+    return Recorded.sampleLines(l -> n.incrementAndGet() <= 25);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    hub = new ListingDispatcher(MODELS);
+    server.setDispatcher(hub);
+    server.start();
+    endpoint = server.url("/").toString();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static List<String> ids(Path file) throws Exception {
+    try (Snapshot s = Snapshots.open(file)) {
+      return s.stream().map(Model::id).collect(Collectors.toList());
+    }
+  }
+
+  private static List<String> expectedIds() {
+    return MODELS.stream().map(l -> Json.parse(l).get("id").asText()).collect(Collectors.toList());
+  }
+
+  @Test
+  void crawlsEveryPageIntoASnapshotWithTheFieldsSharesNeed() throws Exception {
+    Path out = dir.resolve("hub.jsonl.gz");
+
+    CliRun.Result r = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).containsExactly("crawl: wrote 25 models in 3 pages to " + out);
+    assertThat(hub.requests).hasSize(3);
+    HttpUrl first = hub.requests.get(0);
+    assertThat(first.encodedPath()).isEqualTo("/api/models");
+    assertThat(first.queryParameter("limit")).isEqualTo("10");
+    assertThat(first.queryParameter("cursor")).isNull();
+    assertThat(first.queryParameterValues("expand")).containsExactlyElementsOf(QueryOptions.DEFAULT_EXPAND);
+    assertThat(hub.requests.get(1).queryParameter("cursor")).isEqualTo("offset-10");
+    assertThat(hub.requests.get(2).queryParameter("cursor")).isEqualTo("offset-20");
+    assertThat(ids(out)).containsExactlyElementsOf(expectedIds());
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("hub.jsonl.gz");
+  }
+
+  @Test
+  void queryOptionsReachTheHub() throws Exception {
+    Path out = dir.resolve("q.jsonl.gz");
+
+    CliRun.Result r = CliRun.run("crawl", "--out", out.toString(), "--endpoint", endpoint, "--author", "Qwen",
+        "--search", "GGUF", "--filter", "gguf", "--filter", "license:apache-2.0", "--pipeline-tag",
+        "text-generation", "--sort", "downloads", "--expand", "author,downloadsAllTime", "--expand", "createdAt",
+        "--limit", "12", "--page-size", "5");
+
+    assertThat(r.exitCode()).isZero();
+    HttpUrl first = hub.requests.get(0);
+    assertThat(first.queryParameter("author")).isEqualTo("Qwen");
+    assertThat(first.queryParameter("search")).isEqualTo("GGUF");
+    assertThat(first.queryParameterValues("filter")).containsExactly("gguf", "license:apache-2.0");
+    assertThat(first.queryParameter("pipeline_tag")).isEqualTo("text-generation");
+    assertThat(first.queryParameter("sort")).isEqualTo("downloads");
+    assertThat(first.queryParameterValues("expand")).containsExactly("author", "downloadsAllTime", "createdAt");
+    // The dispatcher does not filter: the limit alone stops the crawl, after three pages.
+    assertThat(ids(out)).hasSize(12);
+    assertThat(hub.requests).hasSize(3);
+  }
+
+  @Test
+  void aCrawlThatFailedResumesFromItsLastPage() throws Exception {
+    Path out = dir.resolve("hub.jsonl.gz");
+    hub.failOnce(1);
+
+    CliRun.Result failed = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.errLines()).hasSize(1);
+    assertThat(failed.err()).startsWith("hubshare: ").contains("503");
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("hub.jsonl.gz.checkpoint")).exists();
+
+    CliRun.Result again = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.errLines()).hasSize(1);
+    assertThat(again.err()).contains("--resume");
+
+    int before = hub.requests.size();
+    CliRun.Result resumed = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint,
+        "--resume");
+
+    assertThat(resumed.exitCode()).isZero();
+    assertThat(resumed.errLines()).containsExactly("crawl: wrote 25 models in 3 pages to " + out + " (resumed)");
+    assertThat(hub.requests.get(before).queryParameter("cursor")).as("starts from the saved cursor")
+        .isEqualTo("offset-10");
+    assertThat(ids(out)).containsExactlyElementsOf(expectedIds());
+    assertThat(dir.resolve("hub.jsonl.gz.checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void anExistingSnapshotIsKeptUnlessOverwriteIsAsked() throws Exception {
+    Path out = dir.resolve("hub.jsonl.gz");
+    Files.writeString(out, "precious");
+
+    CliRun.Result refused = CliRun.run("crawl", "--out", out.toString(), "--endpoint", endpoint);
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.errLines()).hasSize(1);
+    assertThat(refused.err()).contains(out.toString()).contains("exists");
+    assertThat(Files.readString(out)).isEqualTo("precious");
+
+    CliRun.Result replaced = CliRun.run("crawl", "--out", out.toString(), "--endpoint", endpoint, "--overwrite");
+
+    assertThat(replaced.exitCode()).isZero();
+    assertThat(ids(out)).hasSize(25);
+  }
+
+  @Test
+  void badListingOptionsAreUsageErrorsAndSendNothing() {
+    String out = dir.resolve("x.jsonl.gz").toString();
+
+    CliRun.Result both = CliRun.run("crawl", "--out", out, "--full", "--expand", "author", "--endpoint", endpoint);
+    CliRun.Result page = CliRun.run("crawl", "--out", out, "--page-size", "5000", "--endpoint", endpoint);
+    CliRun.Result sort = CliRun.run("crawl", "--out", out, "--sort", "popularity", "--endpoint", endpoint);
+    CliRun.Result noOut = CliRun.run("crawl", "--endpoint", endpoint);
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).startsWith("--full and --expand cannot be combined");
+    assertThat(page.exitCode()).isEqualTo(2);
+    assertThat(page.err()).startsWith("Invalid value for option '--page-size': pageSize must be between 1 and 1000");
+    assertThat(sort.exitCode()).isEqualTo(2);
+    assertThat(sort.err()).startsWith("Invalid value for option '--sort': unknown sort 'popularity'");
+    assertThat(noOut.exitCode()).isEqualTo(2);
+    assertThat(noOut.err()).startsWith("Missing required option: '--out=FILE'");
+    assertThat(hub.requests).isEmpty();
+  }
+}
