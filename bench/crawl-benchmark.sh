@@ -121,7 +121,9 @@ reset_standin() { curl -s -X POST "$URL/_stand-in/reset" >/dev/null; }
 # client_cmd CLIENT OUTFILE PAGE: the command line, one word per line (no shell needed)
 client_cmd() {
   case "$1" in
-    hubshare) printf '%s\n' java -cp "$CP" io.hubshare.bench.HubshareCrawl "$URL" "$2" "$3" "$EXPAND" ;;
+    # The command line as a user runs it; no implicit token, as huggingface_hub runs with token=False.
+    hubshare) printf '%s\n' env HF_HUB_DISABLE_IMPLICIT_TOKEN=1 java -jar target/hubshare-cli.jar crawl \
+      --endpoint "$URL" --out "$2" --overwrite --page-size "$3" --expand "$EXPAND" ;;
     huggingface_hub) printf '%s\n' "$VENV/bin/python" bench/crawl_hf.py "$URL" "$2" "$EXPAND" ;;
     huggingface.js) printf '%s\n' node "$NODE_DIR/crawl_hfjs.mjs" "$URL" "$2" "$EXPAND" ;;
   esac
