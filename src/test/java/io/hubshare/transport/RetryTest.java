@@ -23,32 +23,15 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RetryTest {
+class RetryTest extends LocalServerTest {
   private static final JsonNode MODEL_INFO = recorded(INTERACTIONS, 1);
   private static final String BODY = MODEL_INFO.path("response_body").asText();
   // Recorded: 503 {"error":"Model ... is currently loading","estimated_time":53.37}
   private static final JsonNode LOADING_503 = recorded(ERRORS, 5);
-
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private HubRequest info() {
     return new HubRequest(server.url("/api/models/google-bert/bert-base-uncased"), HubRequest.Kind.MODEL_INFO,
