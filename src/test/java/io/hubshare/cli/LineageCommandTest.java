@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +13,7 @@ class LineageCommandTest extends LocalHubTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private String takeTarget() throws InterruptedException {
-    RecordedRequest r = take();
-    assertThat(r.getMethod()).isEqualTo("GET");
-    return r.getTarget();
+    return takeGet().getTarget();
   }
 
   @Test

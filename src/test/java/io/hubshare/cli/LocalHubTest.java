@@ -33,4 +33,11 @@ abstract class LocalHubTest {
     assertThat(r).as("a request reached the server").isNotNull();
     return r;
   }
+
+  /** The next request, as {@link #take()}, checked to be a GET: the client only ever reads. */
+  final RecordedRequest takeGet() throws InterruptedException {
+    RecordedRequest r = take();
+    assertThat(r.getMethod()).isEqualTo("GET");
+    return r;
+  }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +31,7 @@ class VariantsCommandTest extends LocalHubTest {
   }
 
   private HttpUrl takeUrl() throws InterruptedException {
-    RecordedRequest r = take();
-    assertThat(r.getMethod()).isEqualTo("GET");
-    return r.getUrl();
+    return takeGet().getUrl();
   }
 
   @Test
