@@ -10,20 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CrawlCommandTest {
+class CrawlCommandTest extends LocalHubTest {
   /** 25 real models of the sample, the first with a GGUF tag on. */
   private static final List<String> MODELS = first25();
 
-  private final MockWebServer server = new MockWebServer();
   private ListingDispatcher hub;
-  private String endpoint;
 
   @TempDir
   Path dir;
@@ -34,16 +30,9 @@ class CrawlCommandTest {
   }
 
   @BeforeEach
-  void start() throws Exception {
+  void serveTheListing() {
     hub = new ListingDispatcher(MODELS);
     server.setDispatcher(hub);
-    server.start();
-    endpoint = server.url("/").toString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private static List<String> ids(Path file) throws Exception {

@@ -5,37 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LineageCommandTest {
+class LineageCommandTest extends LocalHubTest {
   private static final String SAMPLE = "examples/data/hub-sample-2026-08.jsonl.gz";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final MockWebServer server = new MockWebServer();
-  private String endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    endpoint = server.url("/").toString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private String takeTarget() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("a request reached the server").isNotNull();
-    assertThat(r.getMethod()).isEqualTo("GET");
-    return r.getTarget();
+    return takeGet().getTarget();
   }
 
   @Test

@@ -5,37 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ModelCommandTest {
+class ModelCommandTest extends LocalHubTest {
   private static final String LLAMA = "meta-llama__Llama-3.1-8B-Instruct__20250321T132837Z.json";
   private static final String TOKEN = "hf_ModelCommandTestToken0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final MockWebServer server = new MockWebServer();
-  private String endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    endpoint = server.url("/").toString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("a request reached the server").isNotNull();
-    return r;
-  }
 
   @Test
   void tableShowsTheModelAndItsUploadersOrigin() throws Exception {

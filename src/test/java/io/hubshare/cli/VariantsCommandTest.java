@@ -6,32 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class VariantsCommandTest {
+class VariantsCommandTest extends LocalHubTest {
   private static final String BASE = "meta-llama/Llama-3.1-8B-Instruct";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final MockWebServer server = new MockWebServer();
-  private String endpoint;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    endpoint = server.url("/").toString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   /** The sample's children of the base, most downloaded first, as the Hub sorts them. */
   private static List<String> children(String tag, int limit) {
@@ -49,11 +30,8 @@ class VariantsCommandTest {
     }
   }
 
-  private HttpUrl take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("a request reached the server").isNotNull();
-    assertThat(r.getMethod()).isEqualTo("GET");
-    return r.getUrl();
+  private HttpUrl takeUrl() throws InterruptedException {
+    return takeGet().getUrl();
   }
 
   @Test
@@ -63,7 +41,7 @@ class VariantsCommandTest {
 
     CliRun.Result r = CliRun.run("variants", BASE, "--limit", "10", "--endpoint", endpoint);
 
-    HttpUrl url = take();
+    HttpUrl url = takeUrl();
     assertThat(url.encodedPath()).isEqualTo("/api/models");
     assertThat(url.queryParameterValues("filter")).containsExactly("base_model:" + BASE);
     assertThat(url.queryParameter("sort")).isEqualTo("downloads");
@@ -87,7 +65,7 @@ class VariantsCommandTest {
     CliRun.Result r = CliRun.run("variants", BASE, "--relation", "QUANTIZED", "--format", "json",
         "--endpoint", endpoint);
 
-    assertThat(take().queryParameterValues("filter")).containsExactly("base_model:quantized:" + BASE);
+    assertThat(takeUrl().queryParameterValues("filter")).containsExactly("base_model:quantized:" + BASE);
     assertThat(r.exitCode()).isZero();
     JsonNode out = JSON.readTree(r.out());
     assertThat(out.get("id").asText()).isEqualTo(BASE);
@@ -109,7 +87,7 @@ class VariantsCommandTest {
 
     CliRun.Result r = CliRun.run("variants", BASE, "--limit", "3", "--format", "csv", "--endpoint", endpoint);
 
-    assertThat(take().queryParameter("limit")).isEqualTo("3");
+    assertThat(takeUrl().queryParameter("limit")).isEqualTo("3");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().split("\n")).hasSize(1 + 3);
     assertThat(r.out()).startsWith("id,relation,downloads,likes,created,country\n");
@@ -122,7 +100,7 @@ class VariantsCommandTest {
 
     CliRun.Result r = CliRun.run("variants", "nobody/no-such-model", "--endpoint", endpoint);
 
-    take();
+    takeUrl();
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().split("\n")).hasSize(2);
   }

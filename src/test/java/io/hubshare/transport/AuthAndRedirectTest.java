@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthAndRedirectTest {
+class AuthAndRedirectTest extends LocalServerTest {
   // Recorded: 307 bert-base-uncased -> google-bert/bert-base-uncased, then its 200 (2025-01-22).
   private static final JsonNode RENAME = recorded(INTERACTIONS, 0);
   private static final JsonNode RENAMED_INFO = recorded(INTERACTIONS, 1);
@@ -27,21 +27,15 @@ class AuthAndRedirectTest {
   private static final JsonNode RENAME_WITH_QUERY = recorded(INTERACTIONS, 2);
   private static final JsonNode RENAMED_WITH_QUERY = recorded(INTERACTIONS, 3);
 
-  private final MockWebServer server = NoDelayServerSockets.server();
   private final MockWebServer otherHost = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void startOtherHost() throws Exception {
     otherHost.start();
-    config = new TestConfig(server.url("/"), clock);
   }
 
   @AfterEach
-  void stop() {
-    server.close();
+  void stopOtherHost() {
     otherHost.close();
   }
 

@@ -12,15 +12,13 @@ import io.hubshare.error.OfflineException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ETag revalidation through the disk cache, and offline mode answering from it. */
-class DiskCacheTest {
+class DiskCacheTest extends LocalServerTest {
   // Recorded 200 for google-bert/bert-base-uncased with a weak ETag, W/"1144-0lLZ4rZ6fR3gbhjw06/nTxkknu0".
   private static final JsonNode INFO = recorded(INTERACTIONS, 1);
   private static final String ETAG = header(INFO, "ETag");
@@ -28,21 +26,11 @@ class DiskCacheTest {
   // Another recorded 200 (t5-small) with another ETag: what a changed model looks like.
   private static final JsonNode OTHER = recorded(INTERACTIONS, 5);
 
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
   @TempDir Path cacheDir;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
+  void cacheOnDisk() {
     config.diskCacheDir = cacheDir;
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private HubRequest info() {

@@ -19,14 +19,12 @@ import io.hubshare.error.ServerErrorException;
 import io.hubshare.error.UnauthorizedException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ErrorMappingTest {
+class ErrorMappingTest extends LocalServerTest {
   // Recorded 401 {"error":"Invalid username or password."} with the same X-Error-Message: the Hub's answer for a
   // missing or private repository.
   private static final JsonNode INVALID_USERNAME_401 = recorded(ERRORS, 0);
@@ -36,20 +34,9 @@ class ErrorMappingTest {
   private static final JsonNode PLAIN_TEXT_422 = recorded(ERRORS, 4);
   private static final JsonNode CONFLICT_409 = recorded(ERRORS, 6);
 
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
-
   @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
+  void mapOnly() {
     config.maxRetries = 0; // mapping only: retries have their own tests
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private HubRequest request(HubRequest.Kind kind, String target, @Nullable String subject, @Nullable String rev) {

@@ -8,32 +8,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Timeouts, what close() stops, a caller's client left alone, and settings refused up front. */
-class LifecycleTest {
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
+class LifecycleTest extends LocalServerTest {
   @TempDir Path cacheDir;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
+  void cacheOnDisk() {
     config.diskCacheDir = cacheDir;
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private HubRequest info() {

@@ -17,23 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the transport logs through System.Logger, captured by a java.util.logging handler. */
-class LoggingTest {
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
+class LoggingTest extends LocalServerTest {
   private LogCapture log;
-  private TestConfig config;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
+  void capture() {
     log = new LogCapture();
   }
 
   @AfterEach
-  void stop() {
+  void release() {
     log.close();
-    server.close();
   }
 
   private HubRequest info(String id) {

@@ -12,34 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A long crawl against a hub that enforces a quota: paced, it never meets a 429. */
-class QuotaCrawlTest {
+class QuotaCrawlTest extends LocalServerTest {
   private static final int QUOTA = 100;
   private static final Duration WINDOW = Duration.ofSeconds(300);
   private static final int PAGES = 300;
 
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
   private final QuotaDispatcher hub = new QuotaDispatcher(QUOTA, WINDOW, Duration.ofMillis(40), clock);
-  private TestConfig config;
 
   @BeforeEach
-  void start() throws Exception {
+  void serveTheQuota() {
     server.setDispatcher(hub);
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
     config.paceRateLimit = true;
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private HubRequest page(int n) {

@@ -23,32 +23,15 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RetryTest {
+class RetryTest extends LocalServerTest {
   private static final JsonNode MODEL_INFO = recorded(INTERACTIONS, 1);
   private static final String BODY = MODEL_INFO.path("response_body").asText();
   // Recorded: 503 {"error":"Model ... is currently loading","estimated_time":53.37}
   private static final JsonNode LOADING_503 = recorded(ERRORS, 5);
-
-  private final MockWebServer server = NoDelayServerSockets.server();
-  private final FakeClock clock = new FakeClock();
-  private TestConfig config;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    config = new TestConfig(server.url("/"), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private HubRequest info() {
     return new HubRequest(server.url("/api/models/google-bert/bert-base-uncased"), HubRequest.Kind.MODEL_INFO,
@@ -69,18 +52,26 @@ class RetryTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {408, 429, 500, 502, 503, 504})
-  void retriesRetryableStatusesThenSucceeds(int code) throws Exception {
-    server.enqueue(status(code));
+  /**
+   * Answers one model-info request with {@code failure} and then the recorded body, and checks that the transport
+   * waited {@code wait} once, sent the request twice and returned the body.
+   */
+  private void assertRetriedOnceAfter(MockResponse failure, Duration wait) throws InterruptedException {
+    server.enqueue(failure);
     server.enqueue(response(MODEL_INFO));
     try (OkHttpTransport transport = config.transport()) {
       HubResponse got = transport.get(info());
       assertThat(got.status()).isEqualTo(200);
       assertThat(got.body()).isEqualTo(BODY);
     }
-    assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
+    assertThat(clock.waits()).containsExactly(wait);
     assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+  void retriesRetryableStatusesThenSucceeds(int code) throws Exception {
+    assertRetriedOnceAfter(status(code), Duration.ofMillis(500));
   }
 
   @Test
@@ -163,37 +154,22 @@ class RetryTest {
 
   @Test
   void honoursRetryAfterInSeconds() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      assertThat(transport.get(info()).body()).isEqualTo(BODY);
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofSeconds(7));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build(),
+        Duration.ofSeconds(7));
   }
 
   @Test
   void honoursRetryAfterAsAnHttpDateAgainstTheClock() throws Exception {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
         FakeClock.START.plusSeconds(30).atZone(ZoneOffset.UTC));
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", date).build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      assertThat(transport.get(info()).body()).isEqualTo(BODY);
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofSeconds(30));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(new MockResponse.Builder().code(503).addHeader("Retry-After", date).build(),
+        Duration.ofSeconds(30));
   }
 
   @Test
   void aTooManyRequestsWithoutRetryAfterWaitsForTheRateLimitReset() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("RateLimit", "\"api\";r=0;t=42").build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      transport.get(info());
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofSeconds(43));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(new MockResponse.Builder().code(429).addHeader("RateLimit", "\"api\";r=0;t=42").build(),
+        Duration.ofSeconds(43));
   }
 
   @Test
@@ -210,37 +186,22 @@ class RetryTest {
 
   @Test
   void aBodyCutShortIsRetried() throws Exception {
-    server.enqueue(new MockResponse.Builder().body(BODY).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-        .build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      assertThat(transport.get(info()).body()).isEqualTo(BODY);
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(
+        new MockResponse.Builder().body(BODY).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build(),
+        Duration.ofMillis(500));
   }
 
   @Test
   void aConnectionClosedBeforeTheResponseIsRetried() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      assertThat(transport.get(info()).body()).isEqualTo(BODY);
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
+        Duration.ofMillis(500));
   }
 
   @Test
   void aReadTimeoutIsRetried() throws Exception {
     config.readTimeout = Duration.ofMillis(200);
-    server.enqueue(new MockResponse.Builder().body(BODY).headersDelay(2, TimeUnit.SECONDS).build());
-    server.enqueue(response(MODEL_INFO));
-    try (OkHttpTransport transport = config.transport()) {
-      assertThat(transport.get(info()).body()).isEqualTo(BODY);
-    }
-    assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
-    assertAllSentTo("/api/models/google-bert/bert-base-uncased", 2);
+    assertRetriedOnceAfter(new MockResponse.Builder().body(BODY).headersDelay(2, TimeUnit.SECONDS).build(),
+        Duration.ofMillis(500));
   }
 
   @Test
