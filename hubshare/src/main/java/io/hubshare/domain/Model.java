@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #rawJson()} keeps the object exactly as the hub sent it, so fields this version does not model are
  * never lost (snapshots store it verbatim).
  *
+ * @param hub the hub the model is published on; its id is unique there, not across hubs
  * @param id the repository id, {@code owner/name} (a few legacy models have a bare name, such as {@code gpt2})
  * @param author the owning account; the response's {@code author}, else the owner part of the id
  * @param sha the commit of the revision described, when sent
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param rawJson the model object exactly as the hub sent it
  */
 public record Model(
+    Hub hub,
     String id,
     @Nullable String author,
     @Nullable String sha,
@@ -48,6 +50,7 @@ public record Model(
     String rawJson) {
 
   public Model {
+    Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(id, "id");
     tags = List.copyOf(tags);
     downloads = downloads == null ? DownloadMetrics.NONE : downloads;
@@ -86,7 +89,9 @@ public record Model(
   /** One line that reads well in JShell; {@link #rawJson()} is left out. */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("Model[").append(id);
+    StringBuilder b = new StringBuilder("Model[");
+    if (!hub.equals(Hub.HUGGING_FACE)) b.append(hub).append(':');
+    b.append(id);
     if (pipelineTag != null) b.append(", ").append(pipelineTag);
     if (createdAt != null) b.append(", created ").append(createdAt);
     b.append(", ").append(downloads);

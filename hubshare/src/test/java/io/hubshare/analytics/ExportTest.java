@@ -1,5 +1,7 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
+
 import static io.hubshare.analytics.TestModel.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +26,7 @@ class ExportTest {
 
   static ShareTable table() {
     return ShareTableTest.byCountry().pipelineTag("text-generation").compute(
-        MODELS.stream().map(m -> new Model(m.id(), m.author(), null, null, null, "text-generation", null, List.of(),
+        MODELS.stream().map(m -> new Model(Hub.HUGGING_FACE, m.id(), m.author(), null, null, null, "text-generation", null, List.of(),
             null, null, null, null, null, m.downloads(), List.of(), "{}")));
   }
 

@@ -76,7 +76,7 @@ final class ScaledSample implements Iterable<Model> {
         d.last30Days() == null ? null : d.last30Days() + shift,
         d.allTime() == null ? null : d.allTime() + shift * 12,
         d.likes(), d.trendingScore());
-    return new Model(m.id() + suffix, m.author(), m.sha(), m.createdAt(), m.lastModified(), m.pipelineTag(),
+    return new Model(m.hub(), m.id() + suffix, m.author(), m.sha(), m.createdAt(), m.lastModified(), m.pipelineTag(),
         m.libraryName(), m.tags(), m.gating(), m.isPrivate(), m.disabled(), m.license(), m.parameters(), varied,
         bases, m.rawJson());
   }

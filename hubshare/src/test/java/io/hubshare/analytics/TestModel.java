@@ -1,5 +1,7 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
+
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.DownloadMetrics;
 import io.hubshare.domain.Model;
@@ -80,7 +82,7 @@ final class TestModel {
 
   Model build() {
     int slash = id.indexOf('/');
-    return new Model(id, slash < 0 ? null : id.substring(0, slash), null, createdAt, null, pipelineTag, library,
+    return new Model(Hub.HUGGING_FACE, id, slash < 0 ? null : id.substring(0, slash), null, createdAt, null, pipelineTag, library,
         List.of(), null, null, null, license, parameters, new DownloadMetrics(downloads30, allTime, likes, null),
         bases, "{}");
   }

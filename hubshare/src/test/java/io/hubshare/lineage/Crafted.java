@@ -1,5 +1,7 @@
 package io.hubshare.lineage;
 
+import io.hubshare.domain.Hub;
+
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.DownloadMetrics;
 import io.hubshare.domain.Model;
@@ -15,7 +17,7 @@ final class Crafted {
   }
 
   static Model model(String id, Long downloads30d, BaseModel... bases) {
-    return new Model(id, id.contains("/") ? id.substring(0, id.indexOf('/')) : null, null, null, null, null, null,
+    return new Model(Hub.HUGGING_FACE, id, id.contains("/") ? id.substring(0, id.indexOf('/')) : null, null, null, null, null, null,
         List.of(), null, null, null, null, null, new DownloadMetrics(downloads30d, null, null, null),
         List.of(bases), "{\"id\":\"" + id + "\"}");
   }

@@ -1,5 +1,7 @@
 package io.hubshare.origin;
 
+import io.hubshare.domain.Hub;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hubshare.domain.DownloadMetrics;
@@ -13,7 +15,7 @@ class OriginRegistryLookupTest {
   private final OriginRegistry registry = OriginRegistry.bundled();
 
   private static Model model(String id, @Nullable String author) {
-    return new Model(id, author, null, null, null, "text-generation", "transformers", List.of("region:us"), null,
+    return new Model(Hub.HUGGING_FACE, id, author, null, null, null, "text-generation", "transformers", List.of("region:us"), null,
         false, false, "apache-2.0", null, DownloadMetrics.NONE, List.of(), "{}");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.DownloadMetrics;
 import io.hubshare.domain.Gating;
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import java.io.IOException;
 import java.time.Instant;
@@ -210,7 +211,7 @@ final class ModelReader {
     DownloadMetrics metrics = downloads == null && downloadsAllTime == null && likes == null && trendingScore == null
         ? DownloadMetrics.NONE
         : new DownloadMetrics(downloads, downloadsAllTime, likes, trendingScore);
-    return new Model(theId, author != null ? author : owner, sha, createdAt, lastModified, pipelineTag, libraryName,
+    return new Model(Hub.HUGGING_FACE, theId, author != null ? author : owner, sha, createdAt, lastModified, pipelineTag, libraryName,
         tags, gating, isPrivate, disabled, license(), safetensorsTotal != null ? safetensorsTotal : ggufTotal,
         metrics, bases, rawJson);
   }
