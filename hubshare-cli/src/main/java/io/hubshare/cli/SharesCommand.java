@@ -9,7 +9,6 @@ import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
-import io.hubshare.lineage.LineageIndex;
 import io.hubshare.snapshot.Snapshot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -210,19 +209,10 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private ShareTable snapshot(Shares shares, Path file) throws IOException {
+    // One pass, on every core where the computation allows: ROOT keeps the compact link index and the sums parked
+    // under each parent id (docs/performance.md).
     try (Snapshot snapshot = SnapshotFiles.open(file)) {
-      Shares s = shares;
-      if (attribution == Attribution.ROOT) {
-        // Two passes keep memory to the compact link index, whatever the snapshot's size.
-        LineageIndex.Builder links = LineageIndex.builder();
-        try (Stream<Model> models = snapshot.stream()) {
-          models.forEach(links::add);
-        }
-        s = s.lineage(links.build());
-      }
-      try (Stream<Model> models = snapshot.stream()) {
-        return s.compute(models);
-      }
+      return shares.compute(snapshot);
     }
   }
 

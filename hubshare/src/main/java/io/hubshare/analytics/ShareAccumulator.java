@@ -2,6 +2,7 @@ package io.hubshare.analytics;
 
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Model;
+import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.lineage.PrimaryParent;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * }
  */
 public final class ShareAccumulator {
+  private static final Long ONE = 1L;
+
   private final Shares spec;
   private final Grouping grouping;
   private final GroupTotals totals = new GroupTotals();
@@ -103,6 +106,41 @@ public final class ShareAccumulator {
       put(creditedKey(model, credited), value, credited.equals(model.id()));
     }
     return this;
+  }
+
+  /**
+   * Adds a model read by the snapshot fast path: the same steps as for a {@link Model}, over the fields a
+   * computation needs. {@code passes} says whether it passed the filters ({@link ModelFilter#test(StoredFields)}).
+   */
+  void add(StoredFields f, boolean passes) {
+    if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
+    seen++;
+    int parentRef = roots == null ? -1 : roots.observe(f.id, f.bases);
+    if (!passes) return;
+    matched++;
+    Long value = spec.metric() == Metric.MODELS ? ONE : f.value;
+    if (value == null) missing++;
+    if (!spec.dimension().isCredited()) {
+      put(grouping.ownKey(spec.dimension() == Dimension.PIPELINE_TAG ? f.pipelineTag : f.libraryName), value, false);
+      return;
+    }
+    if (parentRef >= 0) {
+      Objects.requireNonNull(roots, "roots").park(parentRef, value);
+      return;
+    }
+    String credited;
+    switch (spec.attribution()) {
+      case UPLOADER: credited = f.id; break;
+      case PARENT: {
+        BaseModel p = PrimaryParent.of(f.bases);
+        credited = p == null ? f.id : p.id();
+        break;
+      }
+      case ROOT: credited = Objects.requireNonNull(roots, "roots").creditedId(f.id, f.bases); break;
+      default: throw new AssertionError(spec.attribution());
+    }
+    boolean self = credited.equals(f.id);
+    put(grouping.creditedKey(credited, self ? f.account : Grouping.ownerOf(credited)), value, self);
   }
 
   private String creditedId(Model m) {

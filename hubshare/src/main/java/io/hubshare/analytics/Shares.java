@@ -6,6 +6,7 @@ import io.hubshare.lineage.LineageIndex;
 import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
+import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.SnapshotDelta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -171,6 +172,27 @@ public final class Shares {
    */
   public ShareTable compute(Iterable<? extends Model> models) {
     return accumulator().addAll(models).result();
+  }
+
+  /**
+   * The shares over a snapshot's models, read once. Where the computation allows (an intrinsic metric; a credited
+   * dimension, {@link Dimension#PIPELINE_TAG} or {@link Dimension#LIBRARY}; no {@link #where} predicate), the file
+   * is read by a fast path that inflates on every core and reads only the fields needed, with the same result as
+   * streaming its models; otherwise its models are streamed. ROOT attribution takes one pass unless a prebuilt
+   * {@link #lineage(LineageIndex) lineage index} is set.
+   *
+   * @throws java.io.UncheckedIOException if the file is damaged, naming the line (as {@link Snapshot#stream()})
+   */
+  public ShareTable compute(Snapshot snapshot) {
+    try {
+      ShareTable fast = FastPath.compute(this, snapshot);
+      if (fast != null) return fast;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (Stream<Model> models = snapshot.stream()) {
+      return compute(models);
+    }
   }
 
   /** The shares over {@code models}, read once; the stream is not closed. */

@@ -1,0 +1,81 @@
+package io.hubshare.analytics;
+
+import io.hubshare.domain.Hub;
+import io.hubshare.internal.gzip.ParallelGunzip;
+import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.StoredFields;
+import io.hubshare.internal.protocol.WireFormatException;
+import io.hubshare.lineage.Attribution;
+import io.hubshare.snapshot.Snapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shares over a snapshot file without a {@link io.hubshare.domain.Model} per line: the file is inflated ahead of
+ * the reader on the other cores ({@link ParallelGunzip}), and the hub's field reader ({@link StoredFields}) reads
+ * only the fields the computation needs. The totals are those of the full path, by construction (the same values
+ * feed the same accumulator) and by test ({@code FastPathIdentityTest}).
+ *
+ * <p>It serves the intrinsic metrics, the credited dimensions and {@link Dimension#PIPELINE_TAG} and
+ * {@link Dimension#LIBRARY}, every attribution, and the created-between, pipeline-tag and library filters; a
+ * predicate on models, another dimension, or a hub without a field reader goes the full way. So does a file the
+ * field reader stops at (not one object per line, a model it rejects, another count than the header's): the full
+ * path then reads it again and reports the exact line.
+ */
+final class FastPath {
+  private FastPath() {}
+
+  /** The request for {@code shares}, or {@code null} when it needs whole models. */
+  static StoredFields.@Nullable Request request(Shares shares) {
+    Dimension d = shares.dimension();
+    Metric metric = shares.metric();
+    ModelFilter filter = shares.filter();
+    if (!metric.isIntrinsic() || !filter.readsFieldsOnly()) return null;
+    if (!d.isCredited() && d != Dimension.PIPELINE_TAG && d != Dimension.LIBRARY) return null;
+    String counter;
+    switch (metric) {
+      case DOWNLOADS: counter = "downloads"; break;
+      case DOWNLOADS_ALL_TIME: counter = "downloadsAllTime"; break;
+      case LIKES: counter = "likes"; break;
+      case MODELS: counter = null; break;
+      default: return null;
+    }
+    boolean bases = d.isCredited() && shares.attribution() != Attribution.UPLOADER;
+    return new StoredFields.Request(counter, filter.needsCreatedAt(), bases,
+        d == Dimension.PIPELINE_TAG || filter.needsPipelineTag(), d == Dimension.LIBRARY || filter.needsLibrary());
+  }
+
+  /**
+   * The shares over {@code snapshot} by the fast path, or {@code null} when the computation or the file needs the
+   * full path.
+   */
+  static @Nullable ShareTable compute(Shares shares, Snapshot snapshot) throws IOException {
+    StoredFields.Request request = request(shares);
+    if (request == null) return null;
+    HubProtocol protocol = protocolOf(snapshot.header().hub());
+    if (protocol == null) return null;
+    ShareAccumulator acc = shares.accumulator();
+    ModelFilter filter = shares.filter();
+    long count = 0;
+    try (InputStream in = ParallelGunzip.open(snapshot.file());
+        StoredFields.Reader reader = protocol.storedFields(in, request)) {
+      if (reader == null) return null;
+      StoredFields f = new StoredFields();
+      while (reader.next(f)) {
+        count++;
+        acc.add(f, filter.test(f));
+      }
+    } catch (IOException | WireFormatException e) {
+      return null;
+    }
+    return count == snapshot.header().count() ? acc.result() : null;
+  }
+
+  private static @Nullable HubProtocol protocolOf(String hub) {
+    for (Hub h : HubProtocol.available()) {
+      if (h.name().equals(hub)) return HubProtocol.of(h);
+    }
+    return null;
+  }
+}

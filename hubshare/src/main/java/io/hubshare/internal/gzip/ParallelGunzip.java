@@ -1,0 +1,455 @@
+package io.hubshare.internal.gzip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inflated bytes of a gzip file, inflated ahead of the reader on other threads. The same bytes as
+ * {@link java.util.zip.GZIPInputStream} over the file (concatenated members included, trailing bytes that are not a
+ * member ignored), with every member's CRC-32 and length checked.
+ *
+ * <p><b>Many members</b> (a crawl writes one per page): the file is cut into blocks of {@value #BLOCK} compressed
+ * bytes and each block is inflated by a pool thread, member by member, from the first gzip header found in it. A
+ * header found by scanning may be a false one inside compressed data: a block's members are used only when one of
+ * them starts exactly where the previous member ended, which only inflating the previous member tells. When none
+ * does, the rest of the file is inflated in order on one thread, as below. At most {@code 2 × threads} blocks are
+ * in flight: some 2 MB of inflated text each.
+ *
+ * <p><b>One member</b> (what {@code gzip} or one {@code GZIPOutputStream} writes): deflate data cannot be split
+ * without an index, so one thread inflates ahead of the reader, which overlaps inflating and parsing.
+ *
+ * <p>Which one: the first member is inflated on its own; if it ends within the first {@value #FIRST_MEMBER_LIMIT}
+ * bytes, the file is taken to be of many members. Not thread-safe; close it to stop the threads.
+ */
+public final class ParallelGunzip extends InputStream {
+  static final int BLOCK = 256 * 1024;
+  static final int FIRST_MEMBER_LIMIT = 4 * 1024 * 1024;
+  /** A speculative member larger than this is left to the in-order path. */
+  private static final long MAX_SPECULATIVE = 16L * 1024 * 1024;
+  private static final int OUT = 64 * 1024;
+
+  private final FileChannel channel;
+  private final long size;
+  private final int threads;
+  private @Nullable Chunks source;
+  private byte[] chunk = new byte[0];
+  private int pos;
+  private int end;
+  private boolean closed;
+
+  private ParallelGunzip(FileChannel channel, int threads) throws IOException {
+    this.channel = channel;
+    this.size = channel.size();
+    this.threads = threads;
+  }
+
+  /** The inflated bytes of {@code file}, with as many threads as the machine has processors. */
+  public static InputStream open(Path file) throws IOException {
+    return open(file, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The inflated bytes of {@code file}, inflated by up to {@code threads} threads besides the reader's.
+   *
+   * @throws IOException if the file cannot be opened, or does not start with a gzip member
+   */
+  public static InputStream open(Path file, int threads) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      ParallelGunzip in = new ParallelGunzip(ch, Math.max(1, threads));
+      in.start();
+      return in;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** Inflates the first member here, then picks the way to read the rest. */
+  private void start() throws IOException {
+    GzipMember first = new GzipMember(channel, size, 64 * 1024);
+    Collector c = new Collector();
+    long next;
+    try {
+      next = first.inflate(0, new byte[OUT], c, FIRST_MEMBER_LIMIT);
+    } catch (GzipMember.TooLarge e) {
+      first.close();
+      source = new InOrder(0);
+      return;
+    }
+    first.close();
+    Chunks rest = threads > 1 && next < size ? new Speculative(next) : new InOrder(next);
+    source = new Prefixed(c.bytes, c.length, rest);
+  }
+
+  @Override
+  public int read() throws IOException {
+    if (pos >= end && !advance()) return -1;
+    return chunk[pos++] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) return 0;
+    if (pos >= end && !advance()) return -1;
+    int n = Math.min(len, end - pos);
+    System.arraycopy(chunk, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  private boolean advance() throws IOException {
+    if (closed) throw new IOException("stream closed");
+    while (pos >= end) {
+      Chunk c = source == null ? null : source.next();
+      if (c == null) return false;
+      chunk = c.bytes;
+      pos = c.offset;
+      end = c.offset + c.length;
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    if (source != null) source.close();
+    channel.close();
+  }
+
+  /** A run of inflated bytes. */
+  private static final class Chunk {
+    final byte[] bytes;
+    final int offset;
+    final int length;
+
+    Chunk(byte[] bytes, int offset, int length) {
+      this.bytes = bytes;
+      this.offset = offset;
+      this.length = length;
+    }
+  }
+
+  /** The inflated bytes, chunk by chunk, in order. */
+  private interface Chunks {
+    @Nullable Chunk next() throws IOException;
+
+    void close();
+  }
+
+  /** Gathers a member's bytes into one growing array. */
+  private static final class Collector implements GzipMember.Sink {
+    byte[] bytes = new byte[OUT];
+    int length;
+
+    @Override
+    public byte[] accept(byte[] buffer, int n) {
+      if (length + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+      System.arraycopy(buffer, 0, bytes, length, n);
+      length += n;
+      return buffer;
+    }
+  }
+
+  /** Some bytes already inflated, then the rest. */
+  private static final class Prefixed implements Chunks {
+    private @Nullable Chunk first;
+    private final Chunks rest;
+
+    Prefixed(byte[] bytes, int length, Chunks rest) {
+      this.first = new Chunk(bytes, 0, length);
+      this.rest = rest;
+    }
+
+    @Override
+    public @Nullable Chunk next() throws IOException {
+      Chunk f = first;
+      if (f != null) {
+        first = null;
+        return f;
+      }
+      return rest.next();
+    }
+
+    @Override
+    public void close() {
+      rest.close();
+    }
+  }
+
+  /** Members inflated one after the other on one thread, a few chunks ahead of the reader. */
+  private final class InOrder implements Chunks {
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private boolean done;
+
+    InOrder(long from) {
+      thread = new Thread(() -> run(from), "hubshare-gunzip");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void run(long from) {
+      GzipMember m = new GzipMember(channel, size, 256 * 1024);
+      try {
+        long p = from;
+        // As GZIPInputStream: bytes after a member that do not start another one end the data.
+        while (!stopped && (p == from || m.headerAt(p))) {
+          p = m.inflate(p, new byte[OUT * 4], (buffer, n) -> {
+            if (stopped) throw new CancellationException("closed");
+            put(new Chunk(buffer, 0, n));
+            return new byte[OUT * 4];
+          }, Long.MAX_VALUE);
+        }
+        put(Boolean.TRUE);
+      } catch (IOException e) {
+        put(e);
+      } catch (RuntimeException e) {
+        put(new IOException(e));
+      } finally {
+        m.close();
+      }
+    }
+
+    private void put(Object o) {
+      try {
+        while (!stopped && !queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
+          // wait for the reader, or for close
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopped = true;
+      }
+    }
+
+    @Override
+    public @Nullable Chunk next() throws IOException {
+      if (done) return null;
+      Object o;
+      try {
+        o = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while inflating");
+      }
+      if (o instanceof Chunk) return (Chunk) o;
+      done = true;
+      if (o instanceof IOException) throw copy((IOException) o);
+      return null;
+    }
+
+    @Override
+    public void close() {
+      // No interrupt: an interrupt during a read would close the file channel for every reader.
+      stopped = true;
+    }
+  }
+
+  /** The members one block of the file holds, from the first header found in it. */
+  private static final class Block {
+    final long[] starts;
+    final long[] ends;
+    /** Member i's bytes are {@code data[dataEnds[i - 1], dataEnds[i])}. */
+    final int[] dataEnds;
+    final byte[] data;
+    final int count;
+
+    Block(long[] starts, long[] ends, int[] dataEnds, byte[] data, int count) {
+      this.starts = starts;
+      this.ends = ends;
+      this.dataEnds = dataEnds;
+      this.data = data;
+      this.count = count;
+    }
+
+    int indexOf(long start) {
+      for (int i = 0; i < count; i++) {
+        if (starts[i] == start) return i;
+        if (starts[i] > start) break;
+      }
+      return -1;
+    }
+  }
+
+  /** Blocks inflated by a pool, consumed in order; falls back to {@link InOrder} where the chain breaks. */
+  private final class Speculative implements Chunks {
+    private final ExecutorService pool;
+    private final ArrayDeque<Future<Block>> window = new ArrayDeque<>();
+    private final long blocks;
+    /** The block of the window's first future. */
+    private long windowStart;
+    private long nextToSubmit;
+    private long expected;
+    private @Nullable Block current;
+    private int member;
+    private @Nullable InOrder fallback;
+    private volatile boolean stopped;
+
+    Speculative(long from) {
+      this.expected = from;
+      this.blocks = (size + BLOCK - 1) / BLOCK;
+      this.windowStart = from / BLOCK;
+      this.nextToSubmit = windowStart;
+      this.pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "hubshare-gunzip");
+        t.setDaemon(true);
+        return t;
+      });
+      fill();
+    }
+
+    private void fill() {
+      while (nextToSubmit < blocks && window.size() < 2 * threads) {
+        long b = nextToSubmit++;
+        window.add(pool.submit(() -> inflateBlock(b)));
+      }
+    }
+
+    @Override
+    public @Nullable Chunk next() throws IOException {
+      if (fallback != null) return fallback.next();
+      while (true) {
+        Block c = current;
+        if (c != null && member < c.count && c.starts[member] == expected) {
+          int from = member == 0 ? 0 : c.dataEnds[member - 1];
+          Chunk out = new Chunk(c.data, from, c.dataEnds[member] - from);
+          expected = c.ends[member];
+          member++;
+          return out;
+        }
+        if (expected >= size) return null;
+        long b = expected / BLOCK;
+        while (windowStart < b && !window.isEmpty()) {
+          window.poll().cancel(false);
+          windowStart++;
+          fill();
+        }
+        Block found = null;
+        if (windowStart == b && !window.isEmpty()) found = await(window.peek());
+        int i = found == null ? -1 : found.indexOf(expected);
+        if (i < 0) {
+          // The chain breaks here (a header of another shape, a member too large to guess, the end of the data):
+          // inflate the rest in order.
+          close();
+          InOrder rest = new InOrder(expected);
+          fallback = rest;
+          return rest.next();
+        }
+        current = found;
+        member = i;
+        window.poll();
+        windowStart++;
+        fill();
+      }
+    }
+
+    private @Nullable Block await(Future<Block> f) throws IOException {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while inflating");
+      } catch (ExecutionException | CancellationException e) {
+        return null; // the in-order path meets the same bytes and reports them
+      }
+    }
+
+    private Block inflateBlock(long b) throws IOException {
+      long blockStart = b * BLOCK;
+      long blockEnd = Math.min(size, blockStart + BLOCK);
+      GzipMember m = new GzipMember(channel, size, 128 * 1024);
+      Collector data = new Collector();
+      long[] starts = new long[8];
+      long[] ends = new long[8];
+      int[] dataEnds = new int[8];
+      int count = 0;
+      try {
+        long p = findHeader(blockStart, blockEnd);
+        while (p >= 0 && p < blockEnd && !stopped) {
+          int mark = data.length;
+          long e;
+          try {
+            e = m.inflate(p, new byte[OUT], data, MAX_SPECULATIVE);
+          } catch (IOException failed) {
+            data.length = mark;
+            if (count > 0) break;
+            p = findHeader(p + 1, blockEnd); // a false header: look further
+            continue;
+          }
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+            dataEnds = Arrays.copyOf(dataEnds, count * 2);
+          }
+          starts[count] = p;
+          ends[count] = e;
+          dataEnds[count] = data.length;
+          count++;
+          p = e < size && m.headerAt(e) ? e : -1;
+        }
+      } finally {
+        m.close();
+      }
+      return new Block(starts, ends, dataEnds, data.bytes, count);
+    }
+
+    /** The offset of the first byte pattern of a gzip header in {@code [from, to)}, or -1. */
+    private long findHeader(long from, long to) throws IOException {
+      byte[] buf = new byte[(int) Math.min(BLOCK + 16, size - from)];
+      int n = 0;
+      while (n < buf.length) {
+        int r = channel.read(java.nio.ByteBuffer.wrap(buf, n, buf.length - n), from + n);
+        if (r < 0) break;
+        n += r;
+      }
+      int limit = (int) Math.min(n, to - from + 10);
+      for (int i = 0; i + 10 <= limit; i++) {
+        if (GzipMember.looksLikeHeader(buf, i, limit)) return from + i;
+      }
+      return -1;
+    }
+
+    @Override
+    public void close() {
+      // No interrupt: an interrupt during a read would close the file channel for every reader.
+      stopped = true;
+      for (Future<Block> f : window) f.cancel(false);
+      window.clear();
+      pool.shutdown();
+      if (fallback != null) fallback.close();
+    }
+  }
+
+  private static IOException copy(IOException e) {
+    // Thrown again on the reader's thread: keep the original as the cause for its stack.
+    if (e instanceof java.util.zip.ZipException) {
+      java.util.zip.ZipException z = new java.util.zip.ZipException(e.getMessage());
+      z.initCause(e);
+      return z;
+    }
+    if (e instanceof java.io.EOFException) {
+      java.io.EOFException eof = new java.io.EOFException(e.getMessage());
+      eof.initCause(e);
+      return eof;
+    }
+    return new IOException(e.getMessage(), e);
+  }
+
+}
