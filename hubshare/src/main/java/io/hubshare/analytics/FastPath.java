@@ -9,6 +9,8 @@ import io.hubshare.lineage.Attribution;
 import io.hubshare.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,12 +53,31 @@ final class FastPath {
    * full path.
    */
   static @Nullable ShareTable compute(Shares shares, Snapshot snapshot) throws IOException {
-    StoredFields.Request request = request(shares);
+    List<ShareTable> t = computeAll(List.of(shares), snapshot);
+    return t == null ? null : t.get(0);
+  }
+
+  /**
+   * Several computations of one metric in one read of {@code snapshot}, each fed exactly what it would be fed alone
+   * (the fields one does not ask for are not looked at), or {@code null} when one of them needs the full path.
+   */
+  static @Nullable List<ShareTable> computeAll(List<Shares> all, Snapshot snapshot) throws IOException {
+    StoredFields.Request request = null;
+    for (Shares s : all) {
+      StoredFields.Request r = request(s);
+      if (r == null || request != null && !java.util.Objects.equals(r.counter, request.counter)) return null;
+      request = request == null ? r : new StoredFields.Request(r.counter, r.createdAt || request.createdAt,
+          r.bases || request.bases, r.pipelineTag || request.pipelineTag, r.libraryName || request.libraryName);
+    }
     if (request == null) return null;
     HubProtocol protocol = protocolOf(snapshot.header().hub());
     if (protocol == null) return null;
-    ShareAccumulator acc = shares.accumulator();
-    ModelFilter filter = shares.filter();
+    ShareAccumulator[] acc = new ShareAccumulator[all.size()];
+    ModelFilter[] filters = new ModelFilter[all.size()];
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] = all.get(i).accumulator();
+      filters[i] = all.get(i).filter();
+    }
     long count = 0;
     try (InputStream in = ParallelGunzip.open(snapshot.file());
         StoredFields.Reader reader = protocol.storedFields(in, request)) {
@@ -64,12 +85,15 @@ final class FastPath {
       StoredFields f = new StoredFields();
       while (reader.next(f)) {
         count++;
-        acc.add(f, filter.test(f));
+        for (int i = 0; i < acc.length; i++) acc[i].add(f, filters[i].test(f));
       }
     } catch (IOException | WireFormatException e) {
       return null;
     }
-    return count == snapshot.header().count() ? acc.result() : null;
+    if (count != snapshot.header().count()) return null;
+    List<ShareTable> out = new ArrayList<>(acc.length);
+    for (ShareAccumulator a : acc) out.add(a.result());
+    return out;
   }
 
   private static @Nullable HubProtocol protocolOf(String hub) {

@@ -211,7 +211,7 @@ public final class ParallelGunzip extends InputStream {
       try {
         long p = from;
         // As GZIPInputStream: bytes after a member that do not start another one end the data.
-        while (!stopped && (p == from || m.headerAt(p))) {
+        while (!stopped && m.headerAt(p)) {
           p = m.inflate(p, new byte[OUT * 4], (buffer, n) -> {
             if (stopped) throw new CancellationException("closed");
             put(new Chunk(buffer, 0, n));
