@@ -15,12 +15,15 @@ import java.util.zip.ZipException;
  * of one file at once, each with its own {@code GzipMember}. Not thread-safe.
  */
 final class GzipMember {
-  /** Receives inflated bytes; the array is reused after the call returns unless the sink keeps it. */
-  interface Sink {
-    /**
-     * @return the array to inflate the next bytes into (the same one, or a fresh one if the sink kept it)
-     */
-    byte[] accept(byte[] buffer, int length) throws IOException;
+  /** Where inflated bytes go: straight into the output's array, with no copy. */
+  interface Output {
+    /** The array to inflate into; it has room from {@link #position()} on. */
+    byte[] array();
+
+    int position();
+
+    /** {@code n} bytes were written at {@link #position()}; make room for more. */
+    void wrote(int n) throws IOException;
   }
 
   /** Thrown when a member would go past the limits of a speculative attempt; the attempt is given up. */
@@ -69,21 +72,18 @@ final class GzipMember {
   }
 
   /**
-   * Inflates the member starting at {@code pos} into {@code sink}.
+   * Inflates the member starting at {@code pos} into {@code out}.
    *
-   * @param buffer the first array to inflate into
    * @param maxCompressed give up ({@link TooLarge}) past this many compressed bytes; {@code Long.MAX_VALUE} for none
    * @return the offset just after the member's trailer
    * @throws ZipException if the bytes are not a valid member
    * @throws EOFException if the file ends inside the member
    */
-  long inflate(long pos, byte[] buffer, Sink sink, long maxCompressed) throws IOException {
+  long inflate(long pos, Output out, long maxCompressed) throws IOException {
     long p = header(pos);
     inflater.reset();
     crc.reset();
     long total = 0;
-    byte[] out = buffer;
-    int filled = 0;
     try {
       while (true) {
         if (inflater.needsInput()) {
@@ -94,15 +94,13 @@ final class GzipMember {
           inflater.setInput(input.array(), off, input.limit() - off);
           p += input.limit() - off;
         }
-        int n = inflater.inflate(out, filled, out.length - filled);
+        byte[] a = out.array();
+        int at = out.position();
+        int n = inflater.inflate(a, at, a.length - at);
         if (n > 0) {
-          crc.update(out, filled, n);
-          filled += n;
+          crc.update(a, at, n);
           total += n;
-          if (filled == out.length) {
-            out = sink.accept(out, filled);
-            filled = 0;
-          }
+          out.wrote(n);
         } else if (inflater.finished()) {
           break;
         } else if (inflater.needsDictionary()) {
@@ -112,7 +110,6 @@ final class GzipMember {
     } catch (DataFormatException e) {
       throw new ZipException(e.getMessage() == null ? "invalid deflate data" : e.getMessage());
     }
-    if (filled > 0) sink.accept(out, filled);
     long end = p - inflater.getRemaining();
     if (size - end < 8) throw new EOFException("unexpected end of gzip data");
     long storedCrc = u32(end);

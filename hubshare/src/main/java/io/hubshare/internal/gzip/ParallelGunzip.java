@@ -42,6 +42,10 @@ public final class ParallelGunzip extends InputStream {
   /** A speculative member larger than this is left to the in-order path. */
   private static final long MAX_SPECULATIVE = 16L * 1024 * 1024;
   private static final int OUT = 64 * 1024;
+  /** The chunks the in-order path hands over. */
+  private static final int CHUNK = 256 * 1024;
+  /** A block's first array: the members starting in a block inflate to some 2 MB (text compresses about 8:1). */
+  private static final int BLOCK_OUT = 10 * BLOCK;
 
   private final FileChannel channel;
   private final long size;
@@ -83,10 +87,10 @@ public final class ParallelGunzip extends InputStream {
   /** Inflates the first member here, then picks the way to read the rest. */
   private void start() throws IOException {
     GzipMember first = new GzipMember(channel, size, 64 * 1024);
-    Collector c = new Collector();
+    Collector c = new Collector(OUT);
     long next;
     try {
-      next = first.inflate(0, new byte[OUT], c, FIRST_MEMBER_LIMIT);
+      next = first.inflate(0, c, FIRST_MEMBER_LIMIT);
     } catch (GzipMember.TooLarge e) {
       first.close();
       source = new InOrder(0);
@@ -153,17 +157,29 @@ public final class ParallelGunzip extends InputStream {
     void close();
   }
 
-  /** Gathers a member's bytes into one growing array. */
-  private static final class Collector implements GzipMember.Sink {
-    byte[] bytes = new byte[OUT];
+  /** Gathers members' bytes into one growing array. */
+  private static final class Collector implements GzipMember.Output {
+    byte[] bytes;
     int length;
 
+    Collector(int capacity) {
+      bytes = new byte[capacity];
+    }
+
     @Override
-    public byte[] accept(byte[] buffer, int n) {
-      if (length + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
-      System.arraycopy(buffer, 0, bytes, length, n);
+    public byte[] array() {
+      return bytes;
+    }
+
+    @Override
+    public int position() {
+      return length;
+    }
+
+    @Override
+    public void wrote(int n) {
       length += n;
-      return buffer;
+      if (length == bytes.length) bytes = Arrays.copyOf(bytes, bytes.length + (bytes.length >> 1));
     }
   }
 
@@ -211,13 +227,35 @@ public final class ParallelGunzip extends InputStream {
       try {
         long p = from;
         // As GZIPInputStream: bytes after a member that do not start another one end the data.
-        while (!stopped && m.headerAt(p)) {
-          p = m.inflate(p, new byte[OUT * 4], (buffer, n) -> {
+        GzipMember.Output chunks = new GzipMember.Output() {
+          byte[] buffer = new byte[CHUNK];
+          int at;
+
+          @Override
+          public byte[] array() {
+            return buffer;
+          }
+
+          @Override
+          public int position() {
+            return at;
+          }
+
+          @Override
+          public void wrote(int n) {
             if (stopped) throw new CancellationException("closed");
-            put(new Chunk(buffer, 0, n));
-            return new byte[OUT * 4];
-          }, Long.MAX_VALUE);
+            at += n;
+            if (at == buffer.length) {
+              put(new Chunk(buffer, 0, at));
+              buffer = new byte[CHUNK];
+              at = 0;
+            }
+          }
+        };
+        while (!stopped && m.headerAt(p)) {
+          p = m.inflate(p, chunks, Long.MAX_VALUE);
         }
+        if (chunks.position() > 0) put(new Chunk(chunks.array(), 0, chunks.position()));
         put(Boolean.TRUE);
       } catch (IOException e) {
         put(e);
@@ -375,7 +413,7 @@ public final class ParallelGunzip extends InputStream {
       long blockStart = b * BLOCK;
       long blockEnd = Math.min(size, blockStart + BLOCK);
       GzipMember m = new GzipMember(channel, size, 128 * 1024);
-      Collector data = new Collector();
+      Collector data = new Collector(BLOCK_OUT);
       long[] starts = new long[8];
       long[] ends = new long[8];
       int[] dataEnds = new int[8];
@@ -386,7 +424,7 @@ public final class ParallelGunzip extends InputStream {
           int mark = data.length;
           long e;
           try {
-            e = m.inflate(p, new byte[OUT], data, MAX_SPECULATIVE);
+            e = m.inflate(p, data, MAX_SPECULATIVE);
           } catch (IOException failed) {
             data.length = mark;
             if (count > 0) break;
