@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more, "
         + "from the live Hub or from stored snapshots.",
     subcommands = {SharesCommand.class, CrawlCommand.class, ModelCommand.class, VariantsCommand.class,
-        LineageCommand.class, OriginsCommand.class},
+        LineageCommand.class, OriginsCommand.class, IndexCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -35,16 +35,9 @@ final class FastPath {
     ModelFilter filter = shares.filter();
     if (!metric.isIntrinsic() || !filter.readsFieldsOnly()) return null;
     if (!d.isCredited() && d != Dimension.PIPELINE_TAG && d != Dimension.LIBRARY) return null;
-    String counter;
-    switch (metric) {
-      case DOWNLOADS: counter = "downloads"; break;
-      case DOWNLOADS_ALL_TIME: counter = "downloadsAllTime"; break;
-      case LIKES: counter = "likes"; break;
-      case MODELS: counter = null; break;
-      default: return null;
-    }
     boolean bases = d.isCredited() && shares.attribution() != Attribution.UPLOADER;
-    return new StoredFields.Request(counter, filter.needsCreatedAt(), bases,
+    return new StoredFields.Request(metric == Metric.DOWNLOADS, metric == Metric.DOWNLOADS_ALL_TIME,
+        metric == Metric.LIKES, filter.needsCreatedAt(), bases,
         d == Dimension.PIPELINE_TAG || filter.needsPipelineTag(), d == Dimension.LIBRARY || filter.needsLibrary());
   }
 
@@ -58,16 +51,15 @@ final class FastPath {
   }
 
   /**
-   * Several computations of one metric in one read of {@code snapshot}, each fed exactly what it would be fed alone
-   * (the fields one does not ask for are not looked at), or {@code null} when one of them needs the full path.
+   * Several computations in one read of {@code snapshot}, each fed exactly what it would be fed alone (the fields
+   * one does not ask for are not looked at), or {@code null} when one of them needs the full path.
    */
   static @Nullable List<ShareTable> computeAll(List<Shares> all, Snapshot snapshot) throws IOException {
     StoredFields.Request request = null;
     for (Shares s : all) {
       StoredFields.Request r = request(s);
-      if (r == null || request != null && !java.util.Objects.equals(r.counter, request.counter)) return null;
-      request = request == null ? r : new StoredFields.Request(r.counter, r.createdAt || request.createdAt,
-          r.bases || request.bases, r.pipelineTag || request.pipelineTag, r.libraryName || request.libraryName);
+      if (r == null) return null;
+      request = request == null ? r : request.and(r);
     }
     if (request == null) return null;
     HubProtocol protocol = protocolOf(snapshot.header().hub());

@@ -77,6 +77,22 @@ final class ModelFilter implements Predicate<Model> {
     return predicates.isEmpty();
   }
 
+  @Nullable Instant createdFrom() {
+    return createdFrom;
+  }
+
+  @Nullable Instant createdTo() {
+    return createdTo;
+  }
+
+  @Nullable String pipelineTagFilter() {
+    return pipelineTag;
+  }
+
+  @Nullable String libraryFilter() {
+    return library;
+  }
+
   boolean needsCreatedAt() {
     return createdFrom != null;
   }

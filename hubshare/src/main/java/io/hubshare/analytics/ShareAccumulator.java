@@ -118,7 +118,14 @@ public final class ShareAccumulator {
     int parentRef = roots == null ? -1 : roots.observe(f.id, f.bases);
     if (!passes) return;
     matched++;
-    Long value = spec.metric() == Metric.MODELS ? ONE : f.value;
+    Long value;
+    switch (spec.metric()) {
+      case DOWNLOADS: value = f.downloads; break;
+      case DOWNLOADS_ALL_TIME: value = f.downloadsAllTime; break;
+      case LIKES: value = f.likes; break;
+      case MODELS: value = ONE; break;
+      default: throw new IllegalStateException(spec.metric() + " needs a value per model");
+    }
     if (value == null) missing++;
     if (!spec.dimension().isCredited()) {
       put(grouping.ownKey(spec.dimension() == Dimension.PIPELINE_TAG ? f.pipelineTag : f.libraryName), value, false);

@@ -155,14 +155,23 @@ public final class Shares {
 
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
+    return new ShareAccumulator(this, grouping(), attribution == Attribution.ROOT ? lineage : null);
+  }
+
+  /** How this computation keys a model: the dimension with its origin lookup. */
+  Grouping grouping() {
     Function<? super String, Origin> lookup = origins;
     if (lookup == null && dimension.needsOrigins()) {
       OriginRegistry bundled = OriginRegistry.bundled();
       lookup = (Function<String, Origin>) bundled::of;
     }
     Function<? super String, Origin> none = Origin::unknown;
-    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup),
-        attribution == Attribution.ROOT ? lineage : null);
+    return new Grouping(dimension, lookup == null ? none : lookup);
+  }
+
+  /** Whether ROOT attribution is resolved with a lineage index given by the caller. */
+  boolean hasPrebuiltLineage() {
+    return attribution == Attribution.ROOT && lineage != null;
   }
 
   /**
@@ -178,12 +187,16 @@ public final class Shares {
    * The shares over a snapshot's models, read once. Where the computation allows (an intrinsic metric; a credited
    * dimension, {@link Dimension#PIPELINE_TAG} or {@link Dimension#LIBRARY}; no {@link #where} predicate), the file
    * is read by a fast path that inflates on every core and reads only the fields needed, with the same result as
-   * streaming its models; otherwise its models are streamed. ROOT attribution takes one pass unless a prebuilt
+   * streaming its models; otherwise its models are streamed. When the snapshot has a current
+   * {@link ShareColumns columnar companion} that holds what the computation needs, the answer comes from it and the
+   * snapshot is not inflated at all. ROOT attribution takes one pass unless a prebuilt
    * {@link #lineage(LineageIndex) lineage index} is set.
    *
    * @throws java.io.UncheckedIOException if the file is damaged, naming the line (as {@link Snapshot#stream()})
    */
   public ShareTable compute(Snapshot snapshot) {
+    ShareTable columns = ShareColumns.compute(this, snapshot);
+    if (columns != null) return columns;
     try {
       ShareTable fast = FastPath.compute(this, snapshot);
       if (fast != null) return fast;

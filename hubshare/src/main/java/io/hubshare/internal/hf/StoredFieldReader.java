@@ -57,7 +57,9 @@ final class StoredFieldReader implements StoredFields.Reader {
     boolean idPresent = false;
     String modelId = null;
     String author = null;
-    Long value = null;
+    Long downloads = null;
+    Long downloadsAllTime = null;
+    Long likes = null;
     f.createdAt = null;
     f.pipelineTag = null;
     f.libraryName = null;
@@ -127,12 +129,29 @@ final class StoredFieldReader implements StoredFields.Reader {
             p.skipChildren();
           }
           break;
-        default:
-          if (name.equals(request.counter)) {
-            value = JsonValues.wholeNumber(p);
+        case "downloads":
+          if (request.downloads) {
+            downloads = JsonValues.wholeNumber(p);
           } else {
             p.skipChildren();
           }
+          break;
+        case "downloadsAllTime":
+          if (request.downloadsAllTime) {
+            downloadsAllTime = JsonValues.wholeNumber(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "likes":
+          if (request.likes) {
+            likes = JsonValues.wholeNumber(p);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
       }
     }
     if (p.currentToken() != JsonToken.END_OBJECT) throw new WireFormatException("malformed model object");
@@ -142,7 +161,9 @@ final class StoredFieldReader implements StoredFields.Reader {
     f.id = theId;
     int slash = theId.indexOf('/');
     f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
-    f.value = value;
+    f.downloads = downloads;
+    f.downloadsAllTime = downloadsAllTime;
+    f.likes = likes;
     f.bases = !bases ? List.of() : expanded == null
         ? BaseModelLinks.resolve(theId, tags, null, null, cardBases, cardRelation, f.libraryName)
         : BaseModelLinks.resolve(theId, tags, expanded.expandedRelation(), expanded.expandedIds(), cardBases,

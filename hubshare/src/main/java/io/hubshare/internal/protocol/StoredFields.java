@@ -17,8 +17,12 @@ public final class StoredFields {
   public String id = "";
   /** The model's account: its author, else the owner part of its id ({@code null} for a bare legacy id). */
   public @Nullable String account;
-  /** The requested counter, as {@code DownloadMetrics} holds it; {@code null} when absent. */
-  public @Nullable Long value;
+  /** {@code DownloadMetrics.last30Days()}, when requested. */
+  public @Nullable Long downloads;
+  /** {@code DownloadMetrics.allTime()}, when requested. */
+  public @Nullable Long downloadsAllTime;
+  /** {@code DownloadMetrics.likes()}, when requested. */
+  public @Nullable Long likes;
   /** {@code Model.createdAt()}, when requested. */
   public @Nullable Instant createdAt;
   /** {@code Model.baseModels()}, when requested; empty for an original. */
@@ -30,20 +34,30 @@ public final class StoredFields {
 
   /** What to read. */
   public static final class Request {
-    /** The counter to read: {@code downloads}, {@code downloadsAllTime}, {@code likes}; {@code null} for none. */
-    public final @Nullable String counter;
+    public final boolean downloads;
+    public final boolean downloadsAllTime;
+    public final boolean likes;
     public final boolean createdAt;
     public final boolean bases;
     public final boolean pipelineTag;
     public final boolean libraryName;
 
-    public Request(@Nullable String counter, boolean createdAt, boolean bases, boolean pipelineTag,
-        boolean libraryName) {
-      this.counter = counter;
+    public Request(boolean downloads, boolean downloadsAllTime, boolean likes, boolean createdAt, boolean bases,
+        boolean pipelineTag, boolean libraryName) {
+      this.downloads = downloads;
+      this.downloadsAllTime = downloadsAllTime;
+      this.likes = likes;
       this.createdAt = createdAt;
       this.bases = bases;
       this.pipelineTag = pipelineTag;
       this.libraryName = libraryName;
+    }
+
+    /** What this and {@code other} read, together. */
+    public Request and(Request other) {
+      return new Request(downloads || other.downloads, downloadsAllTime || other.downloadsAllTime,
+          likes || other.likes, createdAt || other.createdAt, bases || other.bases, pipelineTag || other.pipelineTag,
+          libraryName || other.libraryName);
     }
   }
 
