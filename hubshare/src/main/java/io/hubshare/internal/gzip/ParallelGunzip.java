@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * bytes and each block is inflated by a pool thread, member by member, from the first gzip header found in it. A
  * header found by scanning may be a false one inside compressed data: a block's members are used only when one of
  * them starts exactly where the previous member ended, which only inflating the previous member tells. When none
- * does, the rest of the file is inflated in order on one thread, as below. At most {@code 2 × threads} blocks are
- * in flight: some 2 MB of inflated text each.
+ * does, the rest of the file is inflated in order on one thread, as below. At most {@code threads + 1} blocks are
+ * in flight (fewer in a small heap): some 1 MB of inflated text each, in pieces of 128 KiB.
  *
  * <p><b>One member</b> (what {@code gzip} or one {@code GZIPOutputStream} writes): deflate data cannot be split
  * without an index, so one thread inflates ahead of the reader, which overlaps inflating and parsing.
@@ -37,15 +38,17 @@ import org.jspecify.annotations.Nullable;
  * bytes, the file is taken to be of many members. Not thread-safe; close it to stop the threads.
  */
 public final class ParallelGunzip extends InputStream {
-  static final int BLOCK = 256 * 1024;
-  static final int FIRST_MEMBER_LIMIT = 4 * 1024 * 1024;
+  static final int BLOCK = 128 * 1024;
+  static final int FIRST_MEMBER_LIMIT = 256 * 1024;
   /** A speculative member larger than this is left to the in-order path. */
   private static final long MAX_SPECULATIVE = 16L * 1024 * 1024;
-  private static final int OUT = 64 * 1024;
   /** The chunks the in-order path hands over. */
   private static final int CHUNK = 256 * 1024;
-  /** A block's first array: the members starting in a block inflate to some 2 MB (text compresses about 8:1). */
-  private static final int BLOCK_OUT = 10 * BLOCK;
+  /**
+   * A block's inflated bytes are kept in pieces this large: the members starting in a block inflate to some 2 MB
+   * (text compresses about 8:1), and one array that large would be a humongous object for G1 in a small heap.
+   */
+  private static final int PIECE = 128 * 1024;
 
   private final FileChannel channel;
   private final long size;
@@ -87,7 +90,7 @@ public final class ParallelGunzip extends InputStream {
   /** Inflates the first member here, then picks the way to read the rest. */
   private void start() throws IOException {
     GzipMember first = new GzipMember(channel, size, 64 * 1024);
-    Collector c = new Collector(OUT);
+    Pieces c = new Pieces();
     long next;
     try {
       next = first.inflate(0, c, FIRST_MEMBER_LIMIT);
@@ -98,7 +101,7 @@ public final class ParallelGunzip extends InputStream {
     }
     first.close();
     Chunks rest = threads > 1 && next < size ? new Speculative(next) : new InOrder(next);
-    source = new Prefixed(c.bytes, c.length, rest);
+    source = new Prefixed(c, rest);
   }
 
   @Override
@@ -157,48 +160,23 @@ public final class ParallelGunzip extends InputStream {
     void close();
   }
 
-  /** Gathers members' bytes into one growing array. */
-  private static final class Collector implements GzipMember.Output {
-    byte[] bytes;
-    int length;
-
-    Collector(int capacity) {
-      bytes = new byte[capacity];
-    }
-
-    @Override
-    public byte[] array() {
-      return bytes;
-    }
-
-    @Override
-    public int position() {
-      return length;
-    }
-
-    @Override
-    public void wrote(int n) {
-      length += n;
-      if (length == bytes.length) bytes = Arrays.copyOf(bytes, bytes.length + (bytes.length >> 1));
-    }
-  }
-
   /** Some bytes already inflated, then the rest. */
   private static final class Prefixed implements Chunks {
-    private @Nullable Chunk first;
+    private final Pieces first;
+    private int piece;
     private final Chunks rest;
 
-    Prefixed(byte[] bytes, int length, Chunks rest) {
-      this.first = new Chunk(bytes, 0, length);
+    Prefixed(Pieces first, Chunks rest) {
+      this.first = first;
       this.rest = rest;
     }
 
     @Override
     public @Nullable Chunk next() throws IOException {
-      Chunk f = first;
-      if (f != null) {
-        first = null;
-        return f;
+      if (piece < first.pieces.size()) {
+        int p = piece++;
+        int len = p == first.pieces.size() - 1 ? (int) (first.length - (long) p * PIECE) : PIECE;
+        if (len > 0) return new Chunk(first.pieces.get(p), 0, len);
       }
       return rest.next();
     }
@@ -300,16 +278,54 @@ public final class ParallelGunzip extends InputStream {
     }
   }
 
+  /** Inflated bytes in pieces of {@link #PIECE}, all full but the last. */
+  private static final class Pieces implements GzipMember.Output {
+    final ArrayList<byte[]> pieces = new ArrayList<>();
+    int at = PIECE;
+    long length;
+
+    @Override
+    public byte[] array() {
+      if (at == PIECE) {
+        pieces.add(new byte[PIECE]);
+        at = 0;
+      }
+      return pieces.get(pieces.size() - 1);
+    }
+
+    @Override
+    public int position() {
+      array();
+      return at;
+    }
+
+    @Override
+    public void wrote(int n) {
+      at += n;
+      length += n;
+    }
+
+    /** Forgets everything after the first {@code keep} bytes: a speculative member that failed. */
+    void truncate(long keep) {
+      int full = (int) (keep / PIECE);
+      int rest = (int) (keep % PIECE);
+      int wanted = rest == 0 ? full : full + 1;
+      while (pieces.size() > wanted) pieces.remove(pieces.size() - 1);
+      at = rest == 0 ? PIECE : rest;
+      length = keep;
+    }
+  }
+
   /** The members one block of the file holds, from the first header found in it. */
   private static final class Block {
     final long[] starts;
     final long[] ends;
-    /** Member i's bytes are {@code data[dataEnds[i - 1], dataEnds[i])}. */
-    final int[] dataEnds;
-    final byte[] data;
+    /** Member i's bytes are bytes {@code [dataEnds[i - 1], dataEnds[i])} of the pieces. */
+    final long[] dataEnds;
+    final Pieces data;
     final int count;
 
-    Block(long[] starts, long[] ends, int[] dataEnds, byte[] data, int count) {
+    Block(long[] starts, long[] ends, long[] dataEnds, Pieces data, int count) {
       this.starts = starts;
       this.ends = ends;
       this.dataEnds = dataEnds;
@@ -335,10 +351,17 @@ public final class ParallelGunzip extends InputStream {
     private long windowStart;
     private long nextToSubmit;
     private long expected;
+    /** The block being handed on, from {@code emitted} to its end. */
     private @Nullable Block current;
-    private int member;
+    private long emitted;
     private @Nullable InOrder fallback;
     private volatile boolean stopped;
+    /**
+     * Blocks in flight: {@code threads + 1}, fewer in a small heap (at most a 32nd of it: a computation that keeps a
+     * lineage index in 48 MiB must not lose it to read-ahead).
+     */
+    private final int inFlight = (int) Math.max(1, Math.min(threads + 1,
+        Runtime.getRuntime().maxMemory() / 32 / (10L * BLOCK)));
 
     Speculative(long from) {
       this.expected = from;
@@ -354,7 +377,7 @@ public final class ParallelGunzip extends InputStream {
     }
 
     private void fill() {
-      while (nextToSubmit < blocks && window.size() < 2 * threads) {
+      while (nextToSubmit < blocks && window.size() < inFlight) {
         long b = nextToSubmit++;
         window.add(pool.submit(() -> inflateBlock(b)));
       }
@@ -365,12 +388,16 @@ public final class ParallelGunzip extends InputStream {
       if (fallback != null) return fallback.next();
       while (true) {
         Block c = current;
-        if (c != null && member < c.count && c.starts[member] == expected) {
-          int from = member == 0 ? 0 : c.dataEnds[member - 1];
-          Chunk out = new Chunk(c.data, from, c.dataEnds[member] - from);
-          expected = c.ends[member];
-          member++;
-          return out;
+        if (c != null) {
+          long end = c.dataEnds[c.count - 1];
+          if (emitted < end) {
+            int piece = (int) (emitted / PIECE);
+            int off = (int) (emitted % PIECE);
+            int len = (int) Math.min(PIECE - off, end - emitted);
+            emitted += len;
+            return new Chunk(c.data.pieces.get(piece), off, len);
+          }
+          current = null;
         }
         if (expected >= size) return null;
         long b = expected / BLOCK;
@@ -390,8 +417,10 @@ public final class ParallelGunzip extends InputStream {
           fallback = rest;
           return rest.next();
         }
+        // The block's members from i on follow one another: hand them all on.
         current = found;
-        member = i;
+        emitted = i == 0 ? 0 : found.dataEnds[i - 1];
+        expected = found.ends[found.count - 1];
         window.poll();
         windowStart++;
         fill();
@@ -413,20 +442,20 @@ public final class ParallelGunzip extends InputStream {
       long blockStart = b * BLOCK;
       long blockEnd = Math.min(size, blockStart + BLOCK);
       GzipMember m = new GzipMember(channel, size, 128 * 1024);
-      Collector data = new Collector(BLOCK_OUT);
+      Pieces data = new Pieces();
       long[] starts = new long[8];
       long[] ends = new long[8];
-      int[] dataEnds = new int[8];
+      long[] dataEnds = new long[8];
       int count = 0;
       try {
         long p = findHeader(blockStart, blockEnd);
         while (p >= 0 && p < blockEnd && !stopped) {
-          int mark = data.length;
+          long mark = data.length;
           long e;
           try {
             e = m.inflate(p, data, MAX_SPECULATIVE);
           } catch (IOException failed) {
-            data.length = mark;
+            data.truncate(mark);
             if (count > 0) break;
             p = findHeader(p + 1, blockEnd); // a false header: look further
             continue;
@@ -445,7 +474,7 @@ public final class ParallelGunzip extends InputStream {
       } finally {
         m.close();
       }
-      return new Block(starts, ends, dataEnds, data.bytes, count);
+      return new Block(starts, ends, dataEnds, data, count);
     }
 
     /** The offset of the first byte pattern of a gzip header in {@code [from, to)}, or -1. */

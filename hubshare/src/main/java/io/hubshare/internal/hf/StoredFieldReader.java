@@ -13,8 +13,10 @@ import java.util.List;
  * reading only the fields a computation asks for and skipping the rest unread. Each field is read as
  * {@link ModelReader} reads it: the id ({@code id}, else {@code modelId}, trimmed; a missing, empty or non-string id
  * fails), the author (else the owner part of the id), a counter as {@link JsonValues#wholeNumber}, the creation time
- * as {@link JsonValues#instant}, and base models resolved by {@link BaseModelLinks} from the same inputs. Tags,
- * {@code cardData} and {@code baseModels} are read only when base models are asked for.
+ * as {@link JsonValues#instant}, and base models resolved by {@link BaseModelLinks} from the same inputs, with the
+ * same ids in the same order. Tags, {@code cardData} and {@code baseModels} are read only when base models are
+ * asked for, and then only the tags that name base models: a link's relation, when the hub gave none, may be
+ * inferred otherwise than in a full model (no share computation this reader serves reads relations).
  *
  * <p>It insists on the file's shape: the header object alone on line 1, then each model object alone on its line.
  * Anything else fails, and the caller reads the file the full way for the exact message.
@@ -102,7 +104,7 @@ final class StoredFieldReader implements StoredFields.Reader {
           break;
         case "tags":
           if (bases) {
-            tags = JsonValues.strings(p);
+            tags = baseModelTags(p);
           } else {
             p.skipChildren();
           }
@@ -169,6 +171,45 @@ final class StoredFieldReader implements StoredFields.Reader {
         : BaseModelLinks.resolve(theId, tags, expanded.expandedRelation(), expanded.expandedIds(), cardBases,
             cardRelation, f.libraryName);
     if (!request.libraryName) f.libraryName = null;
+  }
+
+  private static final char[] BASE_MODEL = "base_model:".toCharArray();
+
+  /**
+   * The tags that name base models ({@code base_model:…}), read as {@link JsonValues#strings} reads tags; the
+   * others are left as characters in the parser's buffer, never made into strings. They only feed the inference of a
+   * relation, which no share computation reads: links keep the ids of the full reader, and their relation may be
+   * inferred from less.
+   */
+  private static List<String> baseModelTags(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) return startsWithBaseModel(p) ? List.of(p.getText()) : List.of();
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return List.of();
+    }
+    List<String> out = List.of();
+    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+      if (e == JsonToken.VALUE_STRING) {
+        if (startsWithBaseModel(p)) {
+          if (out.isEmpty()) out = new java.util.ArrayList<>(4);
+          out.add(p.getText());
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return out;
+  }
+
+  private static boolean startsWithBaseModel(JsonParser p) throws IOException {
+    char[] c = p.getTextCharacters();
+    int off = p.getTextOffset();
+    if (p.getTextLength() < BASE_MODEL.length) return false;
+    for (int i = 0; i < BASE_MODEL.length; i++) {
+      if (c[off + i] != BASE_MODEL[i]) return false;
+    }
+    return true;
   }
 
   @Override
