@@ -56,7 +56,7 @@ final class ModelsService implements Models {
   @Override
   public PagedIterable<Model> list(ModelQuery query) {
     Objects.requireNonNull(query, "query");
-    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage);
+    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage, Model::id);
   }
 
   private Pager.Fetched<Model> fetchPage(HttpUrl url) {

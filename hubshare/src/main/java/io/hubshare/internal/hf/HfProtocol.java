@@ -82,7 +82,8 @@ public final class HfProtocol implements HubProtocol {
     // A relative link is resolved against the URL the page actually came from (after any redirect).
     HttpUrl next = link == null ? null : new HubUrls(endpoint).next(response.url(), link);
     if (link != null && next == null) {
-      throw new MalformedResponseException("the next link of GET " + url.encodedPath() + " is not a URL",
+      throw new MalformedResponseException("the next link (Link header) of GET " + url.encodedPath()
+          + " is not an http(s) URL: the listing cannot go on, and must not be taken for complete",
           response.status(), null, response.requestId(), url.toString(), null);
     }
     return new ListPage(models, next, cursorOf(next));

@@ -36,7 +36,13 @@ final class WireDecoder {
   /** The target of the {@code Link} header's {@code rel="next"} as written (it may be relative), or {@code null}. */
   static @Nullable String nextLink(HubResponse r) {
     List<String> values = r.headers().values("Link");
-    return values.isEmpty() ? null : LinkHeader.next(String.join(", ", values));
+    if (values.isEmpty()) return null;
+    try {
+      return LinkHeader.next(String.join(", ", values));
+    } catch (WireFormatException e) {
+      throw new MalformedResponseException("unreadable Link header from GET " + r.url().encodedPath() + ": "
+          + e.getMessage(), r.status(), null, r.requestId(), r.url().toString(), e);
+    }
   }
 
   private static <T> T decode(HubResponse r, Function<String, T> reader) {
