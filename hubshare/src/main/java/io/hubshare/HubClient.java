@@ -14,6 +14,7 @@ import io.hubshare.internal.protocol.HubProtocol;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshots;
 import io.hubshare.internal.transport.Limits;
+import io.hubshare.internal.transport.Redactor;
 import io.hubshare.internal.transport.Transport;
 import io.hubshare.internal.transport.TransportConfig;
 import java.net.URI;
@@ -61,7 +62,8 @@ public final class HubClient implements AutoCloseable {
     HubProtocol protocol = settings.protocol();
     this.caches = new ClientCaches(settings.cacheTtl(), settings.cacheMaximumSize(), settings.cacheListPages(),
         settings.clock());
-    this.models = new ModelsService(protocol, config.endpoint(), transport, caches, this::ensureOpen);
+    this.models = new ModelsService(protocol, config.endpoint(), transport, caches, this::ensureOpen,
+        Redactor.of(config.token()));
     this.accounts = new AccountsService(protocol, config.endpoint(), transport, caches, this::ensureOpen);
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -68,22 +69,26 @@ final class Pager<T> implements PagedIterable<T> {
   private final @Nullable Long limit;
   private final Fetcher<T> fetcher;
   private final Function<? super T, String> idOf;
+  private final UnaryOperator<RuntimeException> exit;
 
   /**
    * @param first the URL of the first page
    * @param limit the most items to yield in all, or {@code null}
    * @param idOf an item's id, compared ignoring case
+   * @param exit applied to whatever a page's fetch throws (it masks the token in URLs the hub wrote)
    */
-  Pager(HttpUrl first, @Nullable Long limit, Fetcher<T> fetcher, Function<? super T, String> idOf) {
+  Pager(HttpUrl first, @Nullable Long limit, Fetcher<T> fetcher, Function<? super T, String> idOf,
+      UnaryOperator<RuntimeException> exit) {
     this.first = Objects.requireNonNull(first, "first");
     this.limit = limit;
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.idOf = Objects.requireNonNull(idOf, "idOf");
+    this.exit = Objects.requireNonNull(exit, "exit");
   }
 
   /** Items whose {@code toString()} is their id. */
   Pager(HttpUrl first, @Nullable Long limit, Fetcher<T> fetcher) {
-    this(first, limit, fetcher, String::valueOf);
+    this(first, limit, fetcher, String::valueOf, e -> e);
   }
 
   @Override
@@ -123,6 +128,14 @@ final class Pager<T> implements PagedIterable<T> {
     @Override
     public Page<T> next() {
       if (!hasNext()) throw new NoSuchElementException("no more pages");
+      try {
+        return fetchNext();
+      } catch (RuntimeException e) {
+        throw exit.apply(e);
+      }
+    }
+
+    private Page<T> fetchNext() {
       HttpUrl url = nextUrl;
       Fetched<T> fetched = fetcher.fetch(url);
       pages++;
