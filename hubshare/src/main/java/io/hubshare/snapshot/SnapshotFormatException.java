@@ -16,6 +16,7 @@ public class SnapshotFormatException extends IOException {
 
   private final transient Path file;
   private final long lineNumber;
+  private final String problem;
 
   /**
    * @param file the file read
@@ -26,6 +27,12 @@ public class SnapshotFormatException extends IOException {
     super(file + (lineNumber > 0 ? ", line " + lineNumber : "") + ": " + problem);
     this.file = file;
     this.lineNumber = lineNumber;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the file and line. */
+  public String problem() {
+    return problem;
   }
 
   /** The file read. */
