@@ -59,7 +59,9 @@ final class TextFormat {
     b.append('\n');
     ShareTable.Counts n = t.counts();
     b.append("models: ").append(number(n.seen())).append(" seen, ").append(number(n.matched()))
-        .append(" matched the filters, ").append(number(n.missing())).append(" without a value (left out)\n");
+        .append(" matched the filters, ").append(number(n.missing())).append(" without a value (left out")
+        .append(n.negative() > 0 ? ", " + number(n.negative()) + " of them with a negative count, read as absent" : "")
+        .append(")\n");
     b.append("concentration of the known rows:");
     for (int k : TOP_KS) {
       if (k > 1 && k >= t.rows().size()) break;

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -47,8 +49,17 @@ final class PartialFile implements Closeable {
    */
   static PartialFile open(Path path) throws IOException {
     // Never through a link: a link planted at FILE.partial would have the crawl truncate and write its target.
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(path)) {
+        throw new FileSystemException(path.toString(), null, "is a symbolic link: a crawl never writes through "
+            + "one; remove it, or crawl into another file");
+      }
+      throw Durable.cannotWrite(path, e);
+    }
     FileLock lock;
     try {
       lock = ch.tryLock();

@@ -26,12 +26,18 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  *
+ * <p>Each repository is read once: a line whose id repeats one read before, ignoring case as the Hub does
+ * ({@code Org/Model}, {@code org/model}), is skipped, and how many were is logged as a warning. That costs 16 to 32
+ * bytes per model while a stream is read (the ids seen, as 64-bit hashes). {@link #rawLines()} gives every line.
+ *
  * <p>Each {@link #stream()} or {@link #iterator()} reads the file again from its first model. A damaged file
  * (truncated, a line that is not JSON, fewer models than the header announces) fails while streaming with an
  * {@link UncheckedIOException} whose cause is a {@link SnapshotFormatException} naming the line. Not thread-safe:
  * use one {@code Snapshot} per thread, or one stream per thread and close the {@code Snapshot} last.
  */
 public final class Snapshot implements AutoCloseable, Iterable<Model> {
+  private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
+
   private final Path file;
   private final SnapshotHeader header;
   private final Function<String, Model> parser;
@@ -77,7 +83,10 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming the damaged line
    */
   public Stream<Model> stream() {
-    return stream(this::parse);
+    SnapshotReader r = openReader();
+    LineIterator<Model> it = new LineIterator<>(r, this::parse, Model::id);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(() -> closeQuietly(r));
   }
 
   /**
@@ -91,7 +100,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
   /** The models, as {@link #stream()}; the file is released when the iteration ends or this snapshot closes. */
   @Override
   public Iterator<Model> iterator() {
-    return new LineIterator<>(openReader(), this::parse);
+    return new LineIterator<>(openReader(), this::parse, Model::id);
   }
 
   /** Releases every stream and iterator still reading the file. */
@@ -109,7 +118,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
 
   private <T> Stream<T> stream(LineMapper<T> mapper) {
     SnapshotReader r = openReader();
-    LineIterator<T> it = new LineIterator<>(r, mapper);
+    LineIterator<T> it = new LineIterator<>(r, mapper, null);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(() -> closeQuietly(r));
   }
@@ -158,16 +167,24 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     T map(String line, long lineNumber) throws SnapshotFormatException;
   }
 
-  /** Reads ahead one line; closes the reader at the end or on the first failure. */
+  /**
+   * Reads ahead one line; closes the reader at the end or on the first failure. With {@code idOf}, an item whose id
+   * was read before (ignoring case, as the Hub compares ids) is skipped: the first line of a repository counts.
+   */
   private final class LineIterator<T> implements Iterator<T> {
     private final SnapshotReader reader;
     private final LineMapper<T> mapper;
+    private final @Nullable Function<T, String> idOf;
+    private final @Nullable IdHashSet seen;
+    private long repeats;
     private @Nullable T next;
     private boolean done;
 
-    LineIterator(SnapshotReader reader, LineMapper<T> mapper) {
+    LineIterator(SnapshotReader reader, LineMapper<T> mapper, @Nullable Function<T, String> idOf) {
       this.reader = reader;
       this.mapper = mapper;
+      this.idOf = idOf;
+      this.seen = idOf == null ? null : new IdHashSet(true);
     }
 
     @Override
@@ -176,13 +193,19 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
       if (done) return false;
       if (closed) throw new IllegalStateException("snapshot " + file + " was closed while being read");
       try {
-        String line = reader.nextLine();
-        if (line == null) {
-          finish();
-          return false;
+        while (true) {
+          String line = reader.nextLine();
+          if (line == null) {
+            finish();
+            return false;
+          }
+          T item = mapper.map(line, reader.lineNumber());
+          if (seen == null || seen.add(idOf.apply(item))) {
+            next = item;
+            return true;
+          }
+          repeats++;
         }
-        next = mapper.map(line, reader.lineNumber());
-        return true;
       } catch (IOException e) {
         finish();
         throw new UncheckedIOException(e);
@@ -200,6 +223,11 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     private void finish() {
       done = true;
       closeQuietly(reader);
+      if (repeats > 0) {
+        LOG.log(System.Logger.Level.WARNING, "{0}: {1} line(s) repeat the id of a model read before (ids compared "
+            + "ignoring case, as the Hub resolves them); each repository was counted once, at its first line",
+            file, repeats);
+      }
     }
   }
 }

@@ -131,6 +131,25 @@ final class HostileServer implements AutoCloseable {
   }
 
   /**
+   * Serves {@code count} models ({@code org/model-0}…) under {@code /api/models}, {@code pageSize} a page, with a
+   * {@code Link rel="next"} whose cursor is the offset, as the Hub pages; {@code failAt} (0-based, or -1) answers 503
+   * for the page at that offset.
+   */
+  HostileServer listing(int count, int pageSize, int failAt) {
+    return on("/api/models", r -> {
+      String cursor = r.getUrl().queryParameter("cursor");
+      int from = cursor == null ? 0 : Integer.parseInt(cursor);
+      if (from == failAt) return new MockResponse.Builder().code(503).body("{\"error\":\"busy\"}").build();
+      int to = Math.min(count, from + pageSize);
+      String[] ids = new String[to - from];
+      for (int i = from; i < to; i++) ids[i - from] = "org/model-" + i;
+      MockResponse.Builder b = json(page(ids));
+      if (to < count) b.addHeader("Link", "<" + url("/api/models?limit=" + pageSize + "&cursor=" + to) + ">; rel=\"next\"");
+      return b.build();
+    });
+  }
+
+  /**
    * 200 whose body is {@code body}, sent one byte every {@code every}: each read of the socket gets a byte well
    * within any read timeout, so only a deadline on the whole call stops it.
    */
