@@ -1,5 +1,6 @@
 package io.hubshare.cli;
 
+import io.hubshare.analytics.PlainText;
 import io.hubshare.error.HubException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (debug(commandLine)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
-      err.print(context.redact(trace.toString()));
+      for (String line : context.redact(trace.toString()).split("\\R")) err.println(PlainText.strip(line));
     }
     err.flush();
     return exitCodeOf(ex);
@@ -65,8 +66,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return m;
   }
 
+  // One line, and nothing a hub wrote into a message (an escape sequence, a bidi override) reaches the terminal.
   private static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return PlainText.strip(message.strip().replaceAll("\\s*\\R\\s*", " ")).strip();
   }
 
   private static boolean debug(CommandLine commandLine) {

@@ -84,8 +84,8 @@ final class TextFormat {
     String[] row(String rank, String key, String label, String value, String share, String modelCount) {
       List<String> cells = new ArrayList<>(6);
       cells.add(rank);
-      cells.add(key);
-      if (labels) cells.add(label);
+      cells.add(PlainText.strip(key)); // hub text: no escape sequence reaches the terminal
+      if (labels) cells.add(PlainText.strip(label));
       cells.add(value);
       cells.add(share);
       if (models) cells.add(modelCount);
