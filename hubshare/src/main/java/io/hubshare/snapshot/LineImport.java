@@ -112,6 +112,9 @@ final class LineImport {
         boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
         raw.reset();
         in = new io.hubshare.snapshot.Lines(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+      } catch (ZipException | EOFException e) {
+        raw.close();
+        throw new SnapshotFormatException(file, 0, "starts like gzip data but is not (" + e.getMessage() + ")");
       } catch (IOException | RuntimeException e) {
         raw.close();
         throw e;

@@ -35,8 +35,15 @@ public final class Durations {
     return d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toMillis();
   }
 
-  /** Seconds from a header value of digits only; more digits than a long holds saturates. */
+  /**
+   * Seconds from a header value of digits only; more digits than a long holds saturates.
+   *
+   * @throws NumberFormatException if {@code digits} is empty or holds anything but ASCII digits
+   */
   public static long seconds(String digits) {
+    if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new NumberFormatException("not a number of seconds");
+    }
     String d = digits.replaceFirst("^0+(?=.)", "");
     if (d.length() > 18) {
       return d.length() > 19 || d.compareTo(Long.toString(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : Long.parseLong(d);

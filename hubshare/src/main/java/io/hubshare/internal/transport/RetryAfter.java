@@ -25,6 +25,9 @@ final class RetryAfter {
       return null;
     }
     String text = value.trim();
+    if (text.isEmpty()) {
+      return null; // only control characters, which trim() removes and isBlank() does not
+    }
     if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       // Any number of digits: more than a long holds is a very long wait, never an exception.
       return Duration.ofSeconds(Durations.seconds(text));
