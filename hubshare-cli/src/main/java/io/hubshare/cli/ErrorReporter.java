@@ -32,7 +32,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (debug(commandLine)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
-      for (String line : context.redact(trace.toString()).split("\\R")) err.println(PlainText.strip(line));
+      for (String line : context.redact(trace.toString()).split("\\R")) {
+        // A stack trace's own tab stays; whatever a message in it holds is stripped.
+        err.println(line.startsWith("\t") ? "\t" + PlainText.strip(line.substring(1)) : PlainText.strip(line));
+      }
     }
     err.flush();
     return exitCodeOf(ex);

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * }
  *
  * <p>Each repository is read once: a line whose id repeats one read before, ignoring case as the Hub does
- * ({@code Org/Model}, {@code org/model}), is skipped, and how many were is logged as a warning. That costs 16 to 32
+ * ({@code Org/Model}, {@code org/model}), is skipped, and how many were is logged (INFO). That costs 16 to 32
  * bytes per model while a stream is read (the ids seen, as 64-bit hashes). {@link #rawLines()} gives every line.
  *
  * <p>Each {@link #stream()} or {@link #iterator()} reads the file again from its first model. A damaged file
@@ -224,7 +224,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
       done = true;
       closeQuietly(reader);
       if (repeats > 0) {
-        LOG.log(System.Logger.Level.WARNING, "{0}: {1} line(s) repeat the id of a model read before (ids compared "
+        LOG.log(System.Logger.Level.INFO, "{0}: {1} line(s) repeat the id of a model read before (ids compared "
             + "ignoring case, as the Hub resolves them); each repository was counted once, at its first line",
             file, repeats);
       }
