@@ -6,6 +6,7 @@ import io.hubshare.lineage.LineageIndex;
 import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
+import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.SnapshotDelta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -150,6 +153,58 @@ public final class Shares {
 
   ModelFilter filter() {
     return filter;
+  }
+
+  /**
+   * The list API's fields this computation reads: the metric's counter, what the dimension, the attribution and the
+   * filters look at, the author and the id. A listing asks for them ({@code expand}); a Parquet snapshot reads only
+   * these columns ({@link #compute(Snapshot)}). A {@link #where(Predicate) predicate} may look at anything, so with
+   * one every field is read ({@link Snapshot#FIELDS}).
+   */
+  public List<String> fields() {
+    if (filter.hasPredicates()) return Snapshot.FIELDS;
+    Set<String> f = new LinkedHashSet<>(List.of("id", "author"));
+    switch (metric) {
+      case DOWNLOADS: f.add("downloads"); break;
+      case DOWNLOADS_ALL_TIME: f.add("downloadsAllTime"); break;
+      case DOWNLOADS_BETWEEN: f.add("downloadsAllTime"); f.add("createdAt"); break;
+      case LIKES: f.add("likes"); break;
+      default: break;
+    }
+    boolean links = dimension == Dimension.RELATION
+        || (dimension.isCredited() && attribution != Attribution.UPLOADER);
+    if (links) f.addAll(List.of("tags", "baseModels", "cardData", "library_name"));
+    switch (dimension) {
+      case PIPELINE_TAG: f.add("pipeline_tag"); break;
+      case LIBRARY: f.add("library_name"); break;
+      case SIZE: f.add("safetensors"); f.add("gguf"); break;
+      case LICENSE: f.add("cardData"); f.add("tags"); break;
+      default: break;
+    }
+    f.addAll(filter.fields());
+    return List.copyOf(f);
+  }
+
+  /**
+   * The shares over a snapshot, reading only {@link #fields()} where its format allows (a Parquet file reads those
+   * columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex) index}, two passes: one
+   * builds the index, one adds up, so memory holds the compact link index, not the models.
+   *
+   * @throws java.io.UncheckedIOException if the file is damaged (its cause names the line or row)
+   */
+  public ShareTable compute(Snapshot snapshot) {
+    List<String> read = fields();
+    Shares s = this;
+    if (attribution == Attribution.ROOT && lineage == null && dimension.isCredited()) {
+      LineageIndex.Builder links = LineageIndex.builder();
+      try (Stream<Model> models = snapshot.stream(read)) {
+        models.forEach(links::add);
+      }
+      s = lineage(links.build());
+    }
+    try (Stream<Model> models = snapshot.stream(read)) {
+      return s.compute(models);
+    }
   }
 
   /** A fresh accumulator to add models to one at a time. */
