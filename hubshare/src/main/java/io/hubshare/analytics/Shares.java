@@ -3,6 +3,7 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
+import io.hubshare.origin.DeveloperKind;
 import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
@@ -43,44 +44,86 @@ import org.jspecify.annotations.Nullable;
  * {@link ShareAccumulator} for what ROOT attribution adds.
  */
 public final class Shares {
+  private static final StudyGroups EMPTY_GROUPS;
+
+  static {
+    try {
+      EMPTY_GROUPS = StudyGroups.parse(new java.io.StringReader("key,group\n"), "none");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private final Dimension dimension;
   private final Metric metric;
   private final Attribution attribution;
   private final ModelFilter filter;
   private final @Nullable Function<? super String, Origin> origins;
   private final @Nullable LineageIndex lineage;
+  private final @Nullable StudyGroups studyGroups;
 
   private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
       @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage) {
+    this(dimension, metric, attribution, filter, origins, lineage, null);
+  }
+
+  private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
+      @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage,
+      @Nullable StudyGroups studyGroups) {
     this.dimension = dimension;
     this.metric = metric;
     this.attribution = attribution;
     this.filter = filter;
     this.origins = origins;
     this.lineage = lineage;
+    this.studyGroups = studyGroups;
   }
 
   /** Shares grouped by {@code dimension}, with the defaults. */
   public static Shares by(Dimension dimension) {
     return new Shares(Objects.requireNonNull(dimension, "dimension"), Metric.DOWNLOADS, Attribution.UPLOADER,
-        ModelFilter.NONE, null, null);
+        ModelFilter.NONE, null, null, null);
   }
 
   /** The same shares, adding up {@code metric}. */
   public Shares metric(Metric metric) {
-    return new Shares(dimension, Objects.requireNonNull(metric, "metric"), attribution, filter, origins, lineage);
+    return new Shares(dimension, Objects.requireNonNull(metric, "metric"), attribution, filter, origins, lineage,
+        studyGroups);
   }
 
   /** The same shares, crediting derivatives by {@code attribution}. */
   public Shares attribution(Attribution attribution) {
     return new Shares(dimension, metric, Objects.requireNonNull(attribution, "attribution"), filter, origins,
-        lineage);
+        lineage, studyGroups);
   }
 
   /** The same shares, looking accounts up in {@code registry} rather than the bundled one. */
   public Shares origins(OriginRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    return origins((Function<String, Origin>) registry::of);
+    return origins(new RegistryLookup(registry));
+  }
+
+  /** A registry as a lookup, kept so that the study's grouping can also ask it which accounts were reviewed. */
+  private record RegistryLookup(OriginRegistry registry) implements Function<String, Origin> {
+    @Override
+    public Origin apply(String account) {
+      return registry.of(account);
+    }
+  }
+
+  /**
+   * For the study's grouping only: an account the registry does not place but reviewed as an individual's
+   * ({@code unattributed.csv}: "individual account; no documented country") is a user, whatever its country.
+   */
+  private static Function<String, Origin> reviewedIndividuals(OriginRegistry registry) {
+    return account -> {
+      Origin o = registry.of(account);
+      if (o.isKnown()) return o;
+      String reason = registry.unattributedReason(account);
+      if (reason == null || !reason.startsWith("individual")) return o;
+      return new Origin(account, null, null, Origin.UNKNOWN_REGION, DeveloperKind.INDIVIDUAL,
+          "reviewed and left without a country: " + reason);
+    };
   }
 
   /**
@@ -88,7 +131,8 @@ public final class Shares {
    * returning {@link Origin#unknown(String)} (or {@code null}) for an account it does not know.
    */
   public Shares origins(Function<? super String, Origin> lookup) {
-    return new Shares(dimension, metric, attribution, filter, Objects.requireNonNull(lookup, "lookup"), lineage);
+    return new Shares(dimension, metric, attribution, filter, Objects.requireNonNull(lookup, "lookup"), lineage,
+        studyGroups);
   }
 
   /**
@@ -97,7 +141,8 @@ public final class Shares {
    * during the single pass and resolves roots at the end, which suits a stream that cannot be read twice.
    */
   public Shares lineage(LineageIndex index) {
-    return new Shares(dimension, metric, attribution, filter, origins, Objects.requireNonNull(index, "index"));
+    return new Shares(dimension, metric, attribution, filter, origins, Objects.requireNonNull(index, "index"),
+        studyGroups);
   }
 
   /**
@@ -133,7 +178,13 @@ public final class Shares {
   }
 
   private Shares withFilter(ModelFilter f) {
-    return new Shares(dimension, metric, attribution, f, origins, lineage);
+    return new Shares(dimension, metric, attribution, f, origins, lineage, studyGroups);
+  }
+
+  /** The same shares, grouping {@link Dimension#STUDY_GROUP} by {@code groups} rather than the bundled grouping. */
+  public Shares studyGroups(StudyGroups groups) {
+    return new Shares(dimension, metric, attribution, filter, origins, lineage,
+        Objects.requireNonNull(groups, "groups"));
   }
 
   /** The grouping dimension. */
@@ -210,12 +261,14 @@ public final class Shares {
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
     Function<? super String, Origin> lookup = origins;
-    if (lookup == null && dimension.needsOrigins()) {
-      OriginRegistry bundled = OriginRegistry.bundled();
-      lookup = (Function<String, Origin>) bundled::of;
+    if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
+    if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) {
+      lookup = reviewedIndividuals(r.registry());
     }
     Function<? super String, Origin> none = Origin::unknown;
-    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup),
+    StudyGroups groups = studyGroups != null ? studyGroups
+        : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
+    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),
         attribution == Attribution.ROOT ? lineage : null);
   }
 
