@@ -1,5 +1,6 @@
 package io.hubshare.sql;
 
+import io.hubshare.analytics.StudyGroups;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -34,7 +35,7 @@ import org.duckdb.DuckDBConnection;
  * <pre>
  * DIR/hub=huggingface/date=2026-08-01/models.parquet            one file per snapshot
  * DIR/_lineage/hub=huggingface/date=2026-08-01/lineage.parquet  each model's parent and root
- * DIR/_origins/origins.parquet                                  the origin registry used
+ * DIR/_origins/origins.parquet                                  the origin registry used, with study groups
  * </pre>
  * {@code DIR} itself is the models table: Hive-style readers (Spark, Hive, Trino) skip names starting with
  * {@code _}, as they skip {@code _SUCCESS}; the lineage and origins are tables of their own.
@@ -196,8 +197,9 @@ public final class ParquetExport {
   private void writeOrigins(Connection c, Path out) throws IOException, SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE OR REPLACE TEMP TABLE origin_rows (account VARCHAR, organization VARCHAR, country VARCHAR, "
-          + "region VARCHAR, kind VARCHAR, source VARCHAR)");
+          + "region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
     }
+    StudyGroups groups = StudyGroups.bundled();
     try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "origin_rows")) {
       for (Origin o : origins.entries()) {
         a.beginRow();
@@ -207,6 +209,7 @@ public final class ParquetExport {
         a.append(o.region());
         a.append(o.kind().label());
         append(a, o.source());
+        append(a, groups.groupOf(o));
         a.endRow();
       }
     }
@@ -216,7 +219,7 @@ public final class ParquetExport {
     }
   }
 
-  private static void append(DuckDBAppender a, String value) throws SQLException {
+  private static void append(DuckDBAppender a, @org.jspecify.annotations.Nullable String value) throws SQLException {
     if (value == null) {
       a.appendNull();
     } else {
