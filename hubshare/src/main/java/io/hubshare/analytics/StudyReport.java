@@ -28,6 +28,7 @@ final class StudyReport {
 
   static String text(StudyShares.Result r) {
     StringBuilder b = new StringBuilder();
+    for (String w : r.warnings()) b.append("!! ").append(w).append('\n');
     b.append("The study's measure: ").append(r.uploader().metric().label()).append(" of models created in [")
         .append(r.from()).append(", ").append(r.to()).append(")\n");
     b.append(r.method()).append('\n');
@@ -73,6 +74,8 @@ final class StudyReport {
     o.put("to", r.to().toString());
     o.put("method", r.method());
     o.put("metric", r.uploader().metric().wireName());
+    ArrayNode warnings = o.putArray("warnings");
+    for (String w : r.warnings()) warnings.add(w);
     ArrayNode groups = o.putArray("groups");
     for (String k : keys(r)) {
       ObjectNode g = groups.addObject();

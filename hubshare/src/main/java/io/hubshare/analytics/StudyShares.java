@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +82,18 @@ public final class StudyShares {
   }
 
   /** The result: the window, how it was measured, and the two tables. */
-  public record Result(Instant from, Instant to, String method, ShareTable uploader, ShareTable base) {
+  public record Result(Instant from, Instant to, String method, ShareTable uploader, ShareTable base,
+      List<String> warnings) {
+    /** Checks and copies. */
+    public Result {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(uploader, "uploader");
+      Objects.requireNonNull(base, "base");
+      warnings = List.copyOf(warnings);
+    }
+
     /** Each group's share under both attributions, side by side, then the unknown row and the totals. */
     public String toText() {
       return StudyReport.text(this);
@@ -110,7 +124,7 @@ public final class StudyShares {
     ShareTable uploader = base.compute(snapshot);
     ShareTable parent = base.attribution(Attribution.PARENT).compute(snapshot);
     return new Result(start, end, "downloadsAllTime at " + end + " of the models created in the year before",
-        uploader, parent);
+        uploader, parent, warnings(uploader, snapshot.header()));
   }
 
   /**
@@ -136,7 +150,36 @@ public final class StudyShares {
       }
     }
     return new Result(start, end, "downloads between the snapshots at " + start + " and " + end
-        + " (differences of downloadsAllTime) of the models created between them", uploader, parent);
+        + " (differences of downloadsAllTime) of the models created between them", uploader, parent,
+        warnings(uploader, older.header(), newer.header()));
+  }
+
+  /**
+   * What makes these figures unlike the study's, said loudly: a snapshot that is a sample or a filtered or capped
+   * listing rather than the whole Hub, and a window in which no model has a value.
+   */
+  static List<String> warnings(ShareTable t, SnapshotHeader... headers) {
+    List<String> w = new ArrayList<>();
+    for (SnapshotHeader h : headers) {
+      String text = ((h.note() == null ? "" : h.note()) + " " + (h.source() == null ? "" : h.source()))
+          .toLowerCase(Locale.ROOT);
+      if (text.contains("sample")) {
+        w.add("THESE FIGURES ARE NOT THE STUDY'S: the snapshot is a sample, not the whole Hub (" + h.count()
+            + " models; its header: " + (h.note() == null ? h.source() : h.note()) + ")");
+      } else if (h.limit() != null || !h.query().isEmpty()) {
+        w.add("THESE FIGURES ARE NOT THE STUDY'S: the snapshot is a filtered or capped listing (" + (h.query().isEmpty()
+            ? "limit " + h.limit() : h.query()) + "), not the whole Hub");
+      }
+    }
+    ShareTable.Counts c = t.counts();
+    if (c.matched() > 0 && c.missing() == c.matched()) {
+      w.add("No model created in the window has a value (" + c.missing() + " models without " + (t.metric()
+          == Metric.DOWNLOADS_BETWEEN ? "a known delta" : "downloadsAllTime") + "): the measure needs all-time "
+          + "download counts, which this snapshot lacks");
+    } else if (c.matched() == 0) {
+      w.add("No model was created in the window: check the snapshot's date and the window");
+    }
+    return w;
   }
 
   private Shares shares(Instant start, Instant end, Metric metric) {
