@@ -56,7 +56,7 @@ public enum Dimension {
   }
 
   /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline-tag}. */
-  public String wireName() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -52,7 +52,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model) {
     if (!spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " needs a value per model: use add(model, value)");
+      throw new IllegalStateException(spec.metric().key() + " needs a value per model: use add(model, value)");
     }
     return accept(model, null, false);
   }
@@ -67,7 +67,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model, @Nullable Long value) {
     if (spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " comes with each model: use add(model)");
+      throw new IllegalStateException(spec.metric().key() + " comes with each model: use add(model)");
     }
     if (value != null && value < 0) {
       throw new IllegalArgumentException("a download count cannot be negative: " + model.id() + " has " + value);

@@ -236,7 +236,7 @@ public final class Shares {
 
   @Override
   public String toString() {
-    return "Shares[" + metric.wireName() + " by " + dimension.wireName() + ", "
+    return "Shares[" + metric.key() + " by " + dimension.key() + ", "
         + attribution.name().toLowerCase(java.util.Locale.ROOT) + (filter.describe().isEmpty() ? "" : ", "
         + filter.describe()) + "]";
   }
