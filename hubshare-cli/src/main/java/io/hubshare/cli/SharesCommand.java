@@ -99,6 +99,12 @@ final class SharesCommand implements Callable<Integer> {
           + "its dated files. Several make a time series.")
   private List<Path> from = new ArrayList<>();
 
+  @Option(names = "--across-hubs",
+      description = "Read the --from snapshots as one population spread over several hubs (one snapshot per hub, "
+          + "read within 7 days; two per hub for downloads-between), not as a time series. The metric must be one "
+          + "every hub carries: Hugging Face's 30-day downloads and ModelScope's all-time ones are refused.")
+  private boolean acrossHubs;
+
   @Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default: every row; the "
       + "chart draws 10).")
   private @Nullable Integer top;
@@ -139,6 +145,12 @@ final class SharesCommand implements Callable<Integer> {
       ShareTable table = live(shares);
       report.print(out, table);
       if (chart != null) report.chart(chart, table, "live listing", chartSize);
+      return ExitCodes.OK;
+    }
+    if (acrossHubs) {
+      ShareTable table = acrossHubs(shares);
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, files.size() + " snapshots across hubs", chartSize);
       return ExitCodes.OK;
     }
     if (files.size() == 1) {
@@ -190,6 +202,9 @@ final class SharesCommand implements Callable<Integer> {
           throw CliFailure.usage(option + " applies to a live listing, not to --from snapshots");
         }
       }
+    }
+    if (acrossHubs && files.size() < 2) {
+      throw CliFailure.usage("--across-hubs needs a snapshot of each hub: --from HUB1.jsonl.gz --from HUB2.jsonl.gz");
     }
     if (metric == Metric.DOWNLOADS_BETWEEN && files.size() < 2) {
       throw CliFailure.usage("--metric downloads-between needs two snapshots or more: --from OLDER NEWER");
@@ -293,6 +308,14 @@ final class SharesCommand implements Callable<Integer> {
       default: out.print(r.toText());
     }
     return ExitCodes.OK;
+  }
+
+  private ShareTable acrossHubs(Shares shares) throws IOException {
+    try {
+      return shares.computeAcrossHubs(files);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
+    }
   }
 
   private ShareTable live(Shares shares) {

@@ -1,6 +1,7 @@
 package io.hubshare.sql;
 
 import io.hubshare.analytics.StudyGroups;
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -196,13 +197,15 @@ public final class ParquetExport {
 
   private void writeOrigins(Connection c, Path out) throws IOException, SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE OR REPLACE TEMP TABLE origin_rows (account VARCHAR, organization VARCHAR, country VARCHAR, "
-          + "region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
+      st.execute("CREATE OR REPLACE TEMP TABLE origin_rows (hub VARCHAR, account VARCHAR, organization VARCHAR, "
+          + "country VARCHAR, region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
     }
     StudyGroups groups = StudyGroups.bundled();
     try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "origin_rows")) {
-      for (Origin o : origins.entries()) {
+      for (Hub hub : origins.hubs()) {
+        for (Origin o : origins.entries(hub)) {
         a.beginRow();
+        a.append(hub.name());
         a.append(o.account());
         append(a, o.organization());
         append(a, o.country());
@@ -211,6 +214,7 @@ public final class ParquetExport {
         append(a, o.source());
         append(a, groups.groupOf(o));
         a.endRow();
+        }
       }
     }
     copy(c, "SELECT * FROM origin_rows", out);

@@ -1,6 +1,7 @@
 package io.hubshare.sql;
 
 import io.hubshare.analytics.StudyGroups;
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code models}: every snapshot given, one row per model, with {@code hub} and {@code date} (the snapshot's
  *       UTC day, {@code NULL} when unknown) and the columns of a {@link ParquetExport} ({@code id, author,
  *       createdAt, downloads, downloadsAllTime, tags, cardData, baseModels, …}), read straight from the files;
- *   <li>{@code origins}: the origin registry ({@code account, organization, country, region, kind, source,
+ *   <li>{@code origins}: the origin registry ({@code hub, account, organization, country, region, kind, source,
  *       study_group});
  *   <li>{@code lineage}: each model's {@code parent} and {@code root} by the rule the shares use, with {@code hub,
  *       date, id, relation}; built from the snapshots when a query names it.
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * {@snippet :
  * try (SnapshotSql sql = SnapshotSql.open(List.of(Path.of("hub-parquet")), null, OriginRegistry.bundled());
  *     ResultSet rs = sql.query("SELECT o.country, sum(m.downloads) FROM models m JOIN origins o "
- *         + "ON lower(m.author) = lower(o.account) GROUP BY 1 ORDER BY 2 DESC")) {
+ *         + "ON o.hub = m.hub AND lower(m.author) = lower(o.account) GROUP BY 1 ORDER BY 2 DESC")) {
  *   while (rs.next()) System.out.println(rs.getString(1) + " " + rs.getLong(2));
  * }
  * }
@@ -156,12 +157,14 @@ public final class SnapshotSql implements AutoCloseable {
   private void createOrigins(OriginRegistry registry) throws SQLException {
     StudyGroups groups = StudyGroups.bundled();
     try (Statement st = connection.createStatement()) {
-      st.execute("CREATE TABLE origins (account VARCHAR, organization VARCHAR, country VARCHAR, region VARCHAR, "
-          + "kind VARCHAR, source VARCHAR, study_group VARCHAR)");
+      st.execute("CREATE TABLE origins (hub VARCHAR, account VARCHAR, organization VARCHAR, country VARCHAR, "
+          + "region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
     }
     try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class).createAppender("origins")) {
-      for (Origin o : registry.entries()) {
+      for (Hub hub : registry.hubs()) {
+        for (Origin o : registry.entries(hub)) {
         a.beginRow();
+        a.append(hub.name());
         a.append(o.account());
         append(a, o.organization());
         append(a, o.country());
@@ -170,6 +173,7 @@ public final class SnapshotSql implements AutoCloseable {
         append(a, o.source());
         append(a, groups.groupOf(o));
         a.endRow();
+        }
       }
     }
   }

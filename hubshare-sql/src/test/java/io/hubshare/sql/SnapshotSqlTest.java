@@ -28,7 +28,8 @@ class SnapshotSqlTest {
   /** The country share in SQL, as docs/sql.md writes it: account = author, else the id's owner; XX when no country. */
   static final String COUNTRY_SQL = "SELECT coalesce(CASE WHEN o.account IS NULL OR o.kind = 'unknown' THEN NULL "
       + "ELSE coalesce(o.country, 'XX') END, '(unknown)') AS country, sum(m.downloads) AS downloads FROM models m "
-      + "LEFT JOIN origins o ON lower(coalesce(m.author, split_part(m.id, '/', 1))) = lower(o.account) "
+      + "LEFT JOIN origins o ON o.hub = m.hub "
+      + "AND lower(coalesce(m.author, split_part(m.id, '/', 1))) = lower(o.account) "
       + "WHERE m.downloads IS NOT NULL GROUP BY 1";
 
   @TempDir

@@ -1,5 +1,6 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -58,18 +59,12 @@ public final class Shares {
   private final Metric metric;
   private final Attribution attribution;
   private final ModelFilter filter;
-  private final @Nullable Function<? super String, Origin> origins;
+  private final @Nullable OriginLookup origins;
   private final @Nullable LineageIndex lineage;
   private final @Nullable StudyGroups studyGroups;
 
   private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
-      @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage) {
-    this(dimension, metric, attribution, filter, origins, lineage, null);
-  }
-
-  private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
-      @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage,
-      @Nullable StudyGroups studyGroups) {
+      @Nullable OriginLookup origins, @Nullable LineageIndex lineage, @Nullable StudyGroups studyGroups) {
     this.dimension = dimension;
     this.metric = metric;
     this.attribution = attribution;
@@ -100,30 +95,38 @@ public final class Shares {
   /** The same shares, looking accounts up in {@code registry} rather than the bundled one. */
   public Shares origins(OriginRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    return origins(new RegistryLookup(registry));
+    return new Shares(dimension, metric, attribution, filter, new RegistryLookup(registry), lineage, studyGroups);
   }
 
-  /** A registry as a lookup, kept so that the study's grouping can also ask it which accounts were reviewed. */
-  private record RegistryLookup(OriginRegistry registry) implements Function<String, Origin> {
-    @Override
-    public Origin apply(String account) {
-      return registry.of(account);
+  /** A registry's lookup, kept so that the study's grouping can also ask it which accounts were reviewed. */
+  private static final class RegistryLookup implements OriginLookup {
+    private final OriginRegistry registry;
+    private final OriginLookup lookup;
+
+    RegistryLookup(OriginRegistry registry) {
+      this.registry = registry;
+      this.lookup = OriginLookup.of(registry);
     }
-  }
 
-  /**
-   * For the study's grouping only: an account the registry does not place but reviewed as an individual's
-   * ({@code unattributed.csv}: "individual account; no documented country") is a user, whatever its country.
-   */
-  private static Function<String, Origin> reviewedIndividuals(OriginRegistry registry) {
-    return account -> {
-      Origin o = registry.of(account);
-      if (o.isKnown()) return o;
-      String reason = registry.unattributedReason(account);
-      if (reason == null || !reason.startsWith("individual")) return o;
-      return new Origin(account, null, null, Origin.UNKNOWN_REGION, DeveloperKind.INDIVIDUAL,
-          "reviewed and left without a country: " + reason);
-    };
+    @Override
+    public @Nullable Origin find(@Nullable Hub hub, String account, boolean self) {
+      return lookup.find(hub, account, self);
+    }
+
+    /**
+     * For the study's grouping only: an account the registry does not place but reviewed as an individual's
+     * ({@code unattributed.csv}: "individual account; no documented country") is a user, whatever its country.
+     */
+    OriginLookup withReviewedIndividuals() {
+      return (hub, account, self) -> {
+        Origin o = lookup.find(hub, account, self);
+        if (o != null && o.isKnown()) return o;
+        String reason = hub == null ? registry.unattributedReason(account) : registry.unattributedReason(hub, account);
+        if (reason == null || !reason.startsWith("individual")) return o;
+        return new Origin(account, null, null, Origin.UNKNOWN_REGION, DeveloperKind.INDIVIDUAL,
+            "reviewed and left without a country: " + reason);
+      };
+    }
   }
 
   /**
@@ -131,8 +134,8 @@ public final class Shares {
    * returning {@link Origin#unknown(String)} (or {@code null}) for an account it does not know.
    */
   public Shares origins(Function<? super String, Origin> lookup) {
-    return new Shares(dimension, metric, attribution, filter, Objects.requireNonNull(lookup, "lookup"), lineage,
-        studyGroups);
+    return new Shares(dimension, metric, attribution, filter, OriginLookup.of(Objects.requireNonNull(lookup, "lookup")),
+        lineage, studyGroups);
   }
 
   /**
@@ -260,12 +263,10 @@ public final class Shares {
 
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
-    Function<? super String, Origin> lookup = origins;
+    OriginLookup lookup = origins;
     if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
-    if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) {
-      lookup = reviewedIndividuals(r.registry());
-    }
-    Function<? super String, Origin> none = Origin::unknown;
+    if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) lookup = r.withReviewedIndividuals();
+    OriginLookup none = (hub, account, self) -> null;
     StudyGroups groups = studyGroups != null ? studyGroups
         : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
     return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),
@@ -307,6 +308,27 @@ public final class Shares {
   }
 
   /**
+   * The shares of one population spread over several hubs: one snapshot per hub, read at the same moment (within
+   * seven days), or for {@link Metric#DOWNLOADS_BETWEEN} two per hub bracketing the same window. Models keep their
+   * hub ({@link Dimension#HUB} gives each hub's share); accounts are looked up in the origin registry on their own
+   * hub, and under ROOT attribution the lineage spans the hubs, so a ModelScope model whose base names a Hugging
+   * Face model is credited to that model's developer.
+   *
+   * <pre>{@code
+   * ShareTable t = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_ALL_TIME)
+   *     .computeAcrossHubs(List.of(Path.of("hf-2026-08-01.jsonl.gz"), Path.of("ms-2026-08-01.jsonl.gz")));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a hub of the population gives no value of the metric (Hugging Face's 30-day
+   *     downloads beside ModelScope's all-time ones, say), naming what would be comparable; if a hub has more or fewer
+   *     snapshots than one (two for downloads between); or if the hubs' snapshots are more than seven days apart
+   * @throws IOException if a file cannot be read or is not a snapshot
+   */
+  public ShareTable computeAcrossHubs(List<Path> snapshots) throws IOException {
+    return CrossHubShares.compute(this, List.copyOf(snapshots));
+  }
+
+  /**
    * The same shares at every snapshot file, oldest first (the files may come in any order; each is read by its
    * header's {@code startedAt}). For {@link Metric#DOWNLOADS_BETWEEN}, one table per pair of consecutive snapshots,
    * dated by the newer one: the downloads of that window. For every other metric, one table per snapshot, each
@@ -325,7 +347,7 @@ public final class Shares {
 
   @Override
   public String toString() {
-    return "Shares[" + metric.wireName() + " by " + dimension.wireName() + ", "
+    return "Shares[" + metric.key() + " by " + dimension.key() + ", "
         + attribution.name().toLowerCase(java.util.Locale.ROOT) + (filter.describe().isEmpty() ? "" : ", "
         + filter.describe()) + "]";
   }

@@ -73,7 +73,7 @@ final class StudyReport {
     o.put("from", r.from().toString());
     o.put("to", r.to().toString());
     o.put("method", r.method());
-    o.put("metric", r.uploader().metric().wireName());
+    o.put("metric", r.uploader().metric().key());
     ArrayNode warnings = o.putArray("warnings");
     for (String w : r.warnings()) warnings.add(w);
     ArrayNode groups = o.putArray("groups");
