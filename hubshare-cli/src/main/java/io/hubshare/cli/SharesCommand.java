@@ -217,7 +217,8 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private Shares configure() throws IOException {
-    Shares s = Shares.by(Objects.requireNonNull(by, "by")).metric(metric).attribution(attribution).origins(Registries.load(originsFile));
+    Shares s = Shares.by(Objects.requireNonNull(by, "by")).metric(metric).attribution(attribution)
+        .origins(Registries.load(originsFile));
     if (createdAfter != null || createdBefore != null) {
       // The window is [after, before); an open end is bounded by the day after the data was read: no model in it
       // can be younger, and a whole day reads better in the table's filters than an instant.

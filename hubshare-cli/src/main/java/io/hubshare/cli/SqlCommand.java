@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = "Run a SQL query (DuckDB's dialect) over snapshots. Tables: models (every snapshot given, one row "
         + "per model, with hub and date, and the list API's columns: id, author, createdAt, downloads, "
         + "downloadsAllTime, likes, tags, pipeline_tag, library_name, cardData, baseModels…), origins (hub, "
-        + "account, organization, country, region, kind, source, study_group) and lineage (hub, date, id, parent, root, "
+        + "account, organization, country, region, kind, source, study_group) and lineage (hub, date, id, parent, "
+        + "root, "
         + "relation). The query runs with your rights, as in DuckDB's own shell.")
 final class SqlCommand implements Callable<Integer> {
   @Spec

@@ -52,7 +52,9 @@ class ParquetCommandsTest {
       assertThat(r.err()).contains("snapshot: " + f + " (Parquet, 948 models, unknown");
       JsonNode t = JSON.readTree(r.out());
       Map<String, Long> cli = new HashMap<>();
-      for (JsonNode row : t.get("rows")) cli.put(row.get("key").asText().toLowerCase(Locale.ROOT), row.get("value").asLong());
+      for (JsonNode row : t.get("rows")) {
+        cli.put(row.get("key").asText().toLowerCase(Locale.ROOT), row.get("value").asLong());
+      }
       assertThat(cli).as(f).isEqualTo(duckdbByAccount(file(f), "downloadsAllTime"));
       assertThat(t.get("total").asLong()).isPositive();
     }

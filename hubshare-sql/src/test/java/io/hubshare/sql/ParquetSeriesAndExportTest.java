@@ -104,7 +104,8 @@ class ParquetSeriesAndExportTest {
       }
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-      ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), min(hub), min(date)::VARCHAR FROM read_parquet('"
+      ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), min(hub), min(date)::VARCHAR "
+          + "FROM read_parquet('"
           + out + "/*/*/models.parquet', hive_partitioning = true)");
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(948);

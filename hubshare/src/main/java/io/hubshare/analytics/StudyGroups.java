@@ -69,7 +69,9 @@ public final class StudyGroups {
       String t = line.strip();
       if (t.isEmpty() || t.startsWith("#")) continue;
       if (!header) {
-        if (!t.equals("key,group")) throw new IllegalArgumentException(name + ", line " + n + ": expected the header key,group");
+        if (!t.equals("key,group")) {
+          throw new IllegalArgumentException(name + ", line " + n + ": expected the header key,group");
+        }
         header = true;
         continue;
       }

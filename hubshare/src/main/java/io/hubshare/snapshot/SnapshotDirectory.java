@@ -1,5 +1,6 @@
 package io.hubshare.snapshot;
 
+import io.hubshare.internal.columnar.ColumnarReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class SnapshotDirectory {
       try {
         s = Snapshot.open(f, null, null);
       } catch (SnapshotFormatException e) {
-        if (FileFormats.isParquet(f) && e.getMessage().contains(io.hubshare.internal.columnar.ColumnarReader.ARTIFACT)) {
+        if (FileFormats.isParquet(f) && e.getMessage().contains(ColumnarReader.ARTIFACT)) {
           throw e; // a Parquet series without the reader: say so rather than find nothing
         }
         continue; // not a snapshot: a README, a checksum, a licence

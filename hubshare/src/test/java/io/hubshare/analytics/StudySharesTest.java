@@ -67,7 +67,8 @@ class StudySharesTest {
       assertThat(base.row("User")).isNull();
       assertThat(base.unknown().value()).isZero();
 
-      assertThat(r.toText()).contains("by uploader", "by base developer").containsPattern("China +1,050 +48\\.8% +1,550 +72\\.1%");
+      assertThat(r.toText()).contains("by uploader", "by base developer")
+          .containsPattern("China +1,050 +48\\.8% +1,550 +72\\.1%");
       assertThat(r.toCsv()).startsWith("group,uploader,uploaderShare,base,baseShare\nChina,1050,");
       JsonNode json = new ObjectMapper().readTree(r.toJson());
       assertThat(json.get("total").asLong()).isEqualTo(2150);
@@ -109,7 +110,8 @@ class StudySharesTest {
     assertThat(g.groups()).hasSize(14).contains("International / Online", "User", "China", "United States");
     assertThat(g.groupOf(new Origin("a", "A", "CN", "China", DeveloperKind.INDUSTRY, "s"))).isEqualTo("China");
     assertThat(g.groupOf(new Origin("a", "A", "HK", "China", DeveloperKind.INDUSTRY, "s"))).isEqualTo("China");
-    assertThat(g.groupOf(new Origin("a", "A", "CH", "Europe", DeveloperKind.ACADEMIA, "s"))).isEqualTo("Rest of Europe");
+    assertThat(g.groupOf(new Origin("a", "A", "CH", "Europe", DeveloperKind.ACADEMIA, "s")))
+        .isEqualTo("Rest of Europe");
     assertThat(g.groupOf(new Origin("a", "A", "US", "United States", DeveloperKind.INDIVIDUAL, "s"))).isEqualTo("User");
     assertThat(g.groupOf(new Origin("a", "A", null, "International", DeveloperKind.NON_PROFIT, "s")))
         .isEqualTo("International / Online");

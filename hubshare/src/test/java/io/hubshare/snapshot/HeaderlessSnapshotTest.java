@@ -143,11 +143,12 @@ class HeaderlessSnapshotTest {
 
   @Test
   void aParquetFileWithoutTheSqlModuleSaysWhichArtifactToAdd() throws IOException {
-    byte[] parquetLike = "PAR1\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000PAR1".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] parquetLike = "PAR1\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000PAR1"
+        .getBytes(StandardCharsets.ISO_8859_1);
     Path f = Files.write(dir.resolve("models.bin"), parquetLike);
     assertThatThrownBy(() -> Snapshots.open(f)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("a Parquet file: reading it needs io.hubshare:hubshare-sql");
-    Path g = Files.write(dir.resolve("notparquet.jsonl"), "PAR1 is only at the start\n".getBytes(StandardCharsets.UTF_8));
+    Path g = Files.writeString(dir.resolve("notparquet.jsonl"), "PAR1 is only at the start\n");
     assertThatThrownBy(() -> Snapshots.open(g)).hasMessageContaining("neither a hubshare snapshot header");
   }
 }

@@ -65,7 +65,8 @@ public final class ModelsSql {
     if (field.equals("baseModels")) {
       return "CASE json_type(" + typed + ") WHEN 'OBJECT' THEN json_transform(" + typed
           + ", '{\"relation\":\"VARCHAR\",\"models\":[{\"id\":\"VARCHAR\"}]}') WHEN 'ARRAY' THEN "
-          + "{'relation': CAST(NULL AS VARCHAR), 'models': json_transform(" + typed + ", '[{\"id\":\"VARCHAR\"}]')} END";
+          + "{'relation': CAST(NULL AS VARCHAR), 'models': json_transform(" + typed
+          + ", '[{\"id\":\"VARCHAR\"}]')} END";
     }
     if (WireColumns.FIELDS.get(field) == WireColumns.Kind.OBJECT) return "CAST(" + typed + " AS VARCHAR)";
     return typed;
