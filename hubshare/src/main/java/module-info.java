@@ -20,7 +20,8 @@ module io.hubshare {
   exports io.hubshare.snapshot;
   exports io.hubshare.analytics;
 
-  // Parquet is read by the optional io.hubshare:hubshare-sql, found as a service; the core never needs it.
+  // Parquet is read by the optional io.hubshare:hubshare-sql, found as a service; the core never needs it. The
+  // engine is built after the library, so javac warns here "module not found: io.hubshare.sql": expected.
   exports io.hubshare.internal.columnar to io.hubshare.sql;
   uses io.hubshare.internal.columnar.ColumnarReader;
 
