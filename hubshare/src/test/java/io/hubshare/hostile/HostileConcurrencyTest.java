@@ -107,6 +107,8 @@ class HostileConcurrencyTest {
     try (HubClient hub = Hostile.client(server, time).maxRetries(3).build()) {
       List<Throwable> failures = concurrently(2, (thread, i) -> hub.models().get("org/model-" + thread + "-" + i));
 
+      System.out.println("64 lookups by 32 threads under a nearly spent quota: " + tooMany.get() + " answers 429, "
+          + server.requestCount() + " requests, longest wait " + time.longestWait().toSeconds() + " s");
       assertThat(failures).isEmpty();
       assertThat(tooMany.get()).as("429 answers").isZero();
       assertThat(server.requestCount()).isEqualTo(THREADS * 2);
@@ -124,6 +126,8 @@ class HostileConcurrencyTest {
       List<Throwable> failures = concurrently(40, (thread, i) -> hub.models().get("a/missing"));
       long ms = (System.nanoTime() - started) / 1_000_000;
 
+      System.out.println("1,280 lookups of a missing model by 32 threads: " + server.requestCount() + " requests, "
+          + ms + " ms");
       assertThat(failures).hasSize(THREADS * 40).allMatch(t -> t instanceof RepositoryNotFoundException);
       assertThat(server.requestCount()).as("requests for 1,280 lookups").isLessThan(THREADS * 40 / 8);
       assertThat(ms).isLessThan(15_000);
