@@ -63,6 +63,11 @@ public final class RetryLoop {
       try {
         if (slot != null) pace(slot.delay(), url);
         exchange = send(request, url, attempt);
+      } catch (RuntimeException e) {
+        if (e instanceof io.hubshare.error.HubException) throw e;
+        // Whatever the HTTP client throws on a hub's answer reaches the caller as hubshare's own failure, never raw.
+        throw new TransportException("GET " + url.redact() + " failed inside the HTTP client: "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), url.toString(), e);
       } catch (IOException e) {
         long ms = (System.nanoTime() - started) / 1_000_000;
         int n = attempt;
