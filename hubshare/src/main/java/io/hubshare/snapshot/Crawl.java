@@ -37,7 +37,6 @@ final class Crawl {
   private final Path out;
   private final Path partial;
   private final Path checkpoint;
-  private final Path finalTemp;
 
   Crawl(Models models, String hub, String endpoint, ModelQuery query, Path out, CrawlOptions options) {
     this.models = models;
@@ -50,7 +49,6 @@ final class Crawl {
     this.out = out;
     this.partial = sibling(out, ".partial");
     this.checkpoint = sibling(out, ".checkpoint");
-    this.finalTemp = sibling(out, ".tmp");
   }
 
   static Path sibling(Path out, String suffix) {
@@ -128,18 +126,27 @@ final class Crawl {
     SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
         cp.startedAt(), cp.completedAt(), cp.count(), limit, null, null);
     requireOutFree();
-    try (FileChannel t = FileChannel.open(finalTemp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
-      pages.copyTo(t, cp.bytes());
-      t.force(true);
-    }
-    Files.move(finalTemp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Durable.syncDirectory(out);
+    writeFinal(out, header, pages, cp.bytes());
     pages.close();
     cleanUp();
     LOG.log(Level.INFO, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
     return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed);
+  }
+
+  /**
+   * Writes the snapshot {@code out}: the header, then the first {@code bytes} of the partial file, into
+   * {@code out.tmp}, synced, then renamed onto {@code out} atomically.
+   */
+  static void writeFinal(Path out, SnapshotHeader header, PartialFile pages, long bytes) throws IOException {
+    Path temp = sibling(out, ".tmp");
+    try (FileChannel t = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE)) {
+      Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
+      pages.copyTo(t, bytes);
+      t.force(true);
+    }
+    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Durable.syncDirectory(out);
   }
 
   /** The result of a crawl killed after its final rename but before it removed its state, or null. */
