@@ -34,6 +34,8 @@ final class Crawl {
   private final String queryString;
   private final @Nullable Long limit;
   private final CrawlOptions options;
+  /** How many models the hub said the listing holds, on the last page fetched in this run, if it says. */
+  private @Nullable Long listed;
   private final Path out;
   private final Path partial;
   private final Path checkpoint;
@@ -99,6 +101,7 @@ final class Crawl {
     Iterator<Page<Model>> it = models.list(next.build()).pages().iterator();
     while (it.hasNext()) {
       Page<Model> page = it.next();
+      if (page.total() != null) listed = page.total();
       List<String> lines = new ArrayList<>(page.items().size());
       long skipped = 0;
       for (Model m : page.items()) {
@@ -123,8 +126,15 @@ final class Crawl {
   }
 
   private CrawlResult finish(Checkpoint cp, PartialFile pages, boolean resumed) throws IOException {
+    String note = null;
+    if (limit == null && listed != null && cp.count() < listed) {
+      // A hub that serves only the first results of a query (ModelScope: 3,000) ended the listing early.
+      note = "the hub served " + cp.count() + " of the " + listed + " models it lists for this query, and no more: "
+          + "crawl it partitioned (Snapshots.crawlPartitioned) to reach the rest";
+      LOG.log(Level.WARNING, "{0}: {1}", out, note);
+    }
     SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
-        cp.startedAt(), cp.completedAt(), cp.count(), limit, null, null);
+        cp.startedAt(), cp.completedAt(), cp.count(), limit, note, null);
     requireOutFree();
     writeFinal(out, header, pages, cp.bytes());
     pages.close();

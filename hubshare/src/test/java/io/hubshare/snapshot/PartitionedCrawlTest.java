@@ -206,6 +206,19 @@ class PartitionedCrawlTest {
   }
 
   @Test
+  void aPlainCrawlOfACappedListingSaysInItsHeaderThatTheHubStoppedIt() throws Exception {
+    Path out = dir.resolve("plain.jsonl.gz");
+    try (HubClient ms = start(SyntheticHub.items())) {
+      CrawlResult r = ms.snapshots().crawl(ALL, out, options().build());
+      assertThat(r.models()).isEqualTo(3000);
+      assertThat(r.header().note()).isEqualTo("the hub served 3000 of the 9040 models it lists for this query, and "
+          + "no more: crawl it partitioned (Snapshots.crawlPartitioned) to reach the rest");
+    }
+    assertThat(hub.refused).isEmpty();
+    assertThat(hub.requests).hasSize(60);
+  }
+
+  @Test
   void aQueryWithALimitOrACursorIsRefused() throws Exception {
     try (HubClient ms = start(List.of())) {
       assertThatThrownBy(() -> ms.snapshots().crawlPartitioned(ALL.toBuilder().limit(10).build(),
