@@ -144,6 +144,23 @@ final class Crawl {
   }
 
   /**
+   * The header of {@code out} if it is the snapshot the crawl described by these values wrote (a crawl killed after
+   * its final rename but before it removed its state), else {@code null}.
+   */
+  static @Nullable SnapshotHeader writtenBy(Path out, String hub, String endpoint, String query, Instant startedAt,
+      long count) throws IOException {
+    SnapshotHeader h;
+    try (SnapshotReader r = SnapshotReader.open(out)) {
+      h = r.header();
+    } catch (SnapshotFormatException e) {
+      return null;
+    }
+    boolean same = h.hub().equals(hub) && h.endpoint().equals(endpoint) && h.query().equals(query)
+        && h.startedAt().equals(startedAt) && h.count() == count;
+    return same ? h : null;
+  }
+
+  /**
    * Writes the snapshot {@code out}: the header, then the first {@code bytes} of the partial file, into
    * {@code out.tmp}, synced, then renamed onto {@code out} atomically.
    */
@@ -161,16 +178,8 @@ final class Crawl {
 
   /** The result of a crawl killed after its final rename but before it removed its state, or null. */
   private @Nullable CrawlResult finishedEarlier(Checkpoint cp) throws IOException {
-    SnapshotHeader h;
-    try (SnapshotReader r = SnapshotReader.open(out)) {
-      h = r.header();
-    } catch (SnapshotFormatException e) {
-      return null;
-    }
-    if (!h.hub().equals(cp.hub()) || !h.endpoint().equals(cp.endpoint()) || !h.query().equals(cp.query())
-        || !h.startedAt().equals(cp.startedAt()) || h.count() != cp.count()) {
-      return null;
-    }
+    SnapshotHeader h = writtenBy(out, cp.hub(), cp.endpoint(), cp.query(), cp.startedAt(), cp.count());
+    if (h == null) return null;
     cleanUp();
     return new CrawlResult(out, h, cp.pages(), cp.duplicates(), true);
   }

@@ -4,11 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +17,13 @@ import java.util.List;
  */
 final class PartJournal implements Closeable {
   private final Path path;
+  private final LockedChannel locked;
   private final FileChannel channel;
-  private final FileLock lock;
 
-  private PartJournal(Path path, FileChannel channel, FileLock lock) {
+  private PartJournal(Path path, LockedChannel locked) {
     this.path = path;
-    this.channel = channel;
-    this.lock = lock;
+    this.locked = locked;
+    this.channel = locked.channel();
   }
 
   /**
@@ -35,22 +32,7 @@ final class PartJournal implements Closeable {
    * @throws IllegalStateException if another crawl holds it
    */
   static PartJournal open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    if (lock == null) {
-      ch.close();
-      throw new IllegalStateException("another crawl is writing " + path + " right now");
-    }
-    return new PartJournal(path, ch, lock);
+    return new PartJournal(path, LockedChannel.open(path));
   }
 
   /**
@@ -63,6 +45,9 @@ final class PartJournal implements Closeable {
     if (size < bytes) {
       throw new SnapshotFormatException(path, 0, "holds " + size + " bytes but the checkpoint " + checkpoint
           + " vouches for " + bytes + ": the crawl state is damaged; delete the crawl's files to start again");
+    }
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new SnapshotFormatException(path, 0, "is too large for a crawl journal (" + bytes + " bytes)");
     }
     if (size > bytes) {
       channel.truncate(bytes);
@@ -97,11 +82,6 @@ final class PartJournal implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (!channel.isOpen()) return;
-    try {
-      lock.release();
-    } finally {
-      channel.close();
-    }
+    locked.close();
   }
 }

@@ -94,18 +94,11 @@ record PartitionCheckpoint(String hub, String endpoint, String query, Instant st
     try {
       return new PartitionCheckpoint(SnapshotJson.required(o, "hub"), SnapshotJson.required(o, "endpoint"),
           SnapshotJson.required(o, "query"), Instant.parse(SnapshotJson.required(o, "startedAt")),
-          number(o, "bytes"), number(o, "count"), number(o, "duplicates"), number(o, "pages"), number(o, "journal"),
+          SnapshotJson.count(o, "bytes"), SnapshotJson.count(o, "count"), SnapshotJson.count(o, "duplicates"),
+          SnapshotJson.count(o, "pages"), SnapshotJson.count(o, "journal"),
           SnapshotJson.instant(o, "completedAt"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new SnapshotFormatException(file, 1, "invalid crawl checkpoint: " + e.getMessage());
     }
-  }
-
-  private static long number(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-      throw new IllegalArgumentException("no valid \"" + field + "\"");
-    }
-    return v.asLong();
   }
 }

@@ -179,16 +179,8 @@ final class PartitionedCrawl {
 
   /** The result of a crawl killed after its final rename but before it removed its state, or null. */
   private @Nullable CrawlResult finishedEarlier(PartitionCheckpoint cp) throws IOException {
-    SnapshotHeader h;
-    try (SnapshotReader r = SnapshotReader.open(out)) {
-      h = r.header();
-    } catch (SnapshotFormatException e) {
-      return null;
-    }
-    if (!h.hub().equals(cp.hub()) || !h.endpoint().equals(cp.endpoint()) || !h.query().equals(cp.query())
-        || !h.startedAt().equals(cp.startedAt()) || h.count() != cp.count()) {
-      return null;
-    }
+    SnapshotHeader h = Crawl.writtenBy(out, cp.hub(), cp.endpoint(), cp.query(), cp.startedAt(), cp.count());
+    if (h == null) return null;
     CrawlCoverage coverage;
     try (PartJournal journal = PartJournal.open(journalFile)) {
       PartitionPlan plan = new PartitionPlan(root);

@@ -6,10 +6,6 @@ import io.hubshare.HubClient;
 import io.hubshare.internal.modelscope.StandInModelScope;
 import io.hubshare.internal.modelscope.SyntheticHub;
 import io.hubshare.internal.transport.NoDelayServerSockets;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +38,11 @@ class PartitionedKillAndResumeTest {
     server.start();
     String endpoint = server.url("/").toString();
     Path out = dir.resolve("ms.jsonl.gz");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        PartitionedCrawlProcessMain.class.getName(), endpoint, out.toString())
-        .redirectErrorStream(true).start();
+    Process child = ChildJvm.start(PartitionedCrawlProcessMain.class, endpoint, out.toString());
     List<String> childOutput = new ArrayList<>();
     try {
       // Page 300 lies in a task part: the whole listing was listed in its four orders (240 pages) and split.
-      boolean reached = CompletableFuture.supplyAsync(() -> readUntil(child, "page 300 ", childOutput))
+      boolean reached = CompletableFuture.supplyAsync(() -> ChildJvm.readUntil(child, "page 300 ", childOutput))
           .get(60, TimeUnit.SECONDS);
       assertThat(reached).as("the child crawled 300 pages: %s", childOutput).isTrue();
     } finally {
@@ -77,19 +70,5 @@ class PartitionedKillAndResumeTest {
     assertThat(requestsBeforeResume + (r.pages() - atKill.pages())).isBetween((long) hub.requests.size() - 1,
         (long) hub.requests.size());
     assertThat(hub.refused).isEmpty();
-  }
-
-  private static boolean readUntil(Process child, String prefix, List<String> seen) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        synchronized (seen) {
-          seen.add(line);
-        }
-        if (line.startsWith(prefix)) return true;
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
