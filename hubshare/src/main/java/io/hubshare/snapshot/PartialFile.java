@@ -8,16 +8,11 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -48,32 +43,8 @@ final class PartialFile implements Closeable {
    * @throws IllegalStateException if another crawl holds it
    */
   static PartialFile open(Path path) throws IOException {
-    // Never through a link: a link planted at FILE.partial would have the crawl truncate and write its target.
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      if (Files.isSymbolicLink(path)) {
-        throw new FileSystemException(path.toString(), null, "is a symbolic link: a crawl never writes through "
-            + "one; remove it, or crawl into another file");
-      }
-      throw Durable.cannotWrite(path, e);
-    }
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    if (lock == null) {
-      ch.close();
-      throw new IllegalStateException("another crawl is writing " + path + " right now");
-    }
-    return new PartialFile(path, ch, lock);
+    LockedChannel locked = LockedChannel.open(path);
+    return new PartialFile(path, locked.channel(), locked.lock());
   }
 
   /**
