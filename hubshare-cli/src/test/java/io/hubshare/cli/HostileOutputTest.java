@@ -80,6 +80,18 @@ class HostileOutputTest extends LocalHubTest {
   }
 
   @Test
+  void aModelViewOfAHubThatPutsEscapeSequencesInItsFieldsPrintsNone() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body("{\"id\":\"a/b\",\"author\":\"a\",\"pipeline_tag\":\"text\u001b[2J\u001b]0;owned\u0007-generation\","
+            + "\"library_name\":\"tf\u202eevil\",\"tags\":[\"x\u001b[31m\"],\"downloads\":5}").build());
+
+    CliRun.Result r = CliRun.run("model", "a/b", "--endpoint", endpoint);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain(ESC).doesNotContain("\u0007").doesNotContain("\u202e").contains("a/b");
+  }
+
+  @Test
   void negativeCountsGiveSharesAndSayHowManyNotExit2() throws Exception {
     StringBuilder lines = new StringBuilder();
     lines.append("{\"id\":\"Qwen/a\",\"author\":\"Qwen\",\"downloads\":-5,\"tags\":[]}\n");

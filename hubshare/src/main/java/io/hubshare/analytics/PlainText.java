@@ -41,6 +41,24 @@ public final class PlainText {
   }
 
   /**
+   * {@code text} as a terminal may show it: line breaks and tabs kept, every other control character (the escape
+   * character first), DEL and the bidirectional overrides removed. For whole outputs whose lines are meant.
+   */
+  public static String printable(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean drop = c != '\n' && c != '\r' && c != '\t' && isControl(c);
+      if (drop) {
+        if (b == null) b = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? text : b.toString();
+  }
+
+  /**
    * One CSV field (RFC 4180) that a spreadsheet shows as text: controls stripped as {@link #strip} does (line breaks
    * kept, inside quotes), a leading {@code =}, {@code +}, {@code -} or {@code @} neutralised with a {@code '} as
    * OWASP recommends (numbers excepted), quoted when it holds a comma, a quote, a line break or edge spaces.
