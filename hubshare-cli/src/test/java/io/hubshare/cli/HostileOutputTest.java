@@ -82,8 +82,8 @@ class HostileOutputTest extends LocalHubTest {
   @Test
   void aModelViewOfAHubThatPutsEscapeSequencesInItsFieldsPrintsNone() {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-        .body("{\"id\":\"a/b\",\"author\":\"a\",\"pipeline_tag\":\"text\u001b[2J\u001b]0;owned\u0007-generation\","
-            + "\"library_name\":\"tf\u202eevil\",\"tags\":[\"x\u001b[31m\"],\"downloads\":5}").build());
+        .body("{\"id\":\"a/b\",\"author\":\"a\",\"pipeline_tag\":\"text\\u001b[2J\\u001b]0;owned\\u0007-generation\","
+            + "\"library_name\":\"tf\\u202eevil\",\"tags\":[\"x\\u001b[31m\"],\"downloads\":5}").build());
 
     CliRun.Result r = CliRun.run("model", "a/b", "--endpoint", endpoint);
 
