@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hubshare.HubClient;
-import io.hubshare.hub.ModelQuery;
 import io.hubshare.error.MalformedResponseException;
 import io.hubshare.error.TransportException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Cases 2 and 3 on the wire: every call ends within its deadline, and no body grows past its bound. */
-class HostileBodyTest {
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
+class HostileBodyTest extends HostileServerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
-  private static ModelQuery listing() {
-    return ModelQuery.builder().pageSize(2).build();
-  }
 
   @Test
   void aBodyDrippingOneByteAtATimeEndsAtTheCallDeadlineThoughNoReadTimesOut() {
@@ -38,7 +22,7 @@ class HostileBodyTest {
     try (HubClient hub = Hostile.client(server, time).readTimeout(Duration.ofSeconds(2))
         .callTimeout(Duration.ofMillis(800)).build()) {
       long started = System.nanoTime();
-      Throwable t = catchThrowable(() -> hub.models().list(listing()).pages().iterator().next());
+      Throwable t = catchThrowable(() -> hub.models().list(listing(2)).pages().iterator().next());
       long ms = (System.nanoTime() - started) / 1_000_000;
 
       System.out.println("a body dripping a byte every 100 ms ended at the 800 ms deadline in " + ms + " ms");
@@ -51,7 +35,7 @@ class HostileBodyTest {
   void anEndlessChunkedBodyIsCutAtTheBodyBound() {
     server.on("/api/models", HostileServer.endlessChunked());
     try (HubClient hub = Hostile.client(server, time).maxBodySize(1 << 20).build()) {
-      Throwable t = catchThrowable(() -> hub.models().list(listing()).pages().iterator().next());
+      Throwable t = catchThrowable(() -> hub.models().list(listing(2)).pages().iterator().next());
 
       assertThat(t).isInstanceOf(MalformedResponseException.class).hasMessageContaining("1 MiB");
     }
@@ -62,7 +46,7 @@ class HostileBodyTest {
     server.on("/api/models", HostileServer.gzipBomb(4L << 30));
     try (HubClient hub = Hostile.client(server, time).build()) {
       long started = System.nanoTime();
-      Throwable t = catchThrowable(() -> hub.models().list(listing()).pages().iterator().next());
+      Throwable t = catchThrowable(() -> hub.models().list(listing(2)).pages().iterator().next());
       long ms = (System.nanoTime() - started) / 1_000_000;
 
       System.out.println("a 4 GiB gzip bomb cut at 32 MiB in " + ms + " ms");

@@ -16,27 +16,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Case 7: a bad body in the disk cache is evicted and fetched again; a model is the one asked for. */
-class HostileCacheTest {
+class HostileCacheTest extends HostileServerTest {
   private static final String ETAG = "W/\"v1\"";
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
   @TempDir Path cache;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private HubClient client() {
     return Hostile.client(server, time).diskCache(cache, 10L << 20).cacheTtl(java.time.Duration.ZERO).build();

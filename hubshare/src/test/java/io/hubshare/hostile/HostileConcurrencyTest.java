@@ -19,25 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Case 5: many threads sharing one client neither overrun a quota they do not know yet nor repeat a failure. */
-class HostileConcurrencyTest {
+class HostileConcurrencyTest extends HostileServerTest {
   private static final int THREADS = 32;
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
   @AfterEach
-  void stop() {
+  void stopThreads() {
     pool.shutdownNow();
-    server.close();
   }
 
   /** Runs {@code perThread} lookups on each of the threads, all released at once; returns what each threw. */

@@ -10,7 +10,6 @@ import io.hubshare.analytics.Metric;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
 import io.hubshare.error.ServerErrorException;
-import io.hubshare.hub.ModelQuery;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.CrawlOptions;
 import io.hubshare.snapshot.Snapshot;
@@ -24,30 +23,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cases 3 (files), 8, 9, 11 and 13 (files): hostile snapshots, crawl state, origins and output paths. */
-class HostileFilesTest {
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
+class HostileFilesTest extends HostileServerTest {
   @TempDir Path dir;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
-  private static ModelQuery listing() {
-    return ModelQuery.builder().pageSize(10).build();
-  }
 
   private static SnapshotFormatException formatError(Throwable t) {
     Throwable c = t instanceof UncheckedIOException u ? u.getCause() : t;
@@ -89,7 +73,7 @@ class HostileFilesTest {
     server.listing(50, 10, 30);
     Path out = dir.resolve("hub.jsonl.gz");
     try (HubClient hub = Hostile.client(server, time).build()) {
-      Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(), out, CrawlOptions.defaults()));
+      Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(10), out, CrawlOptions.defaults()));
       assertThat(t).isInstanceOf(ServerErrorException.class);
     }
     assertThat(dir.resolve("hub.jsonl.gz.checkpoint")).exists();
@@ -99,7 +83,7 @@ class HostileFilesTest {
   private Throwable resume(Path out) {
     server.listing(50, 10, -1);
     try (HubClient hub = Hostile.client(server, time).build()) {
-      return catchThrowable(() -> hub.snapshots().crawl(listing(), out, CrawlOptions.builder().resume(true).build()));
+      return catchThrowable(() -> hub.snapshots().crawl(listing(10), out, CrawlOptions.builder().resume(true).build()));
     }
   }
 
@@ -199,7 +183,7 @@ class HostileFilesTest {
     Files.createSymbolicLink(dir.resolve("hub.jsonl.gz.tmp"), victimA);
     Files.createSymbolicLink(dir.resolve("hub.jsonl.gz.checkpoint.tmp"), victimB);
     try (HubClient hub = Hostile.client(server, time).build()) {
-      hub.snapshots().crawl(listing(), out, CrawlOptions.defaults());
+      hub.snapshots().crawl(listing(10), out, CrawlOptions.defaults());
     }
 
     assertThat(Files.readString(victimA)).isEqualTo("precious a");
@@ -218,7 +202,7 @@ class HostileFilesTest {
     Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
     Files.createSymbolicLink(dir.resolve("hub.jsonl.gz.partial"), victim);
     try (HubClient hub = Hostile.client(server, time).build()) {
-      Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(), out,
+      Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(10), out,
           CrawlOptions.builder().resume(true).build()));
       assertThat(t).isNotNull();
       assertThat(t.getMessage()).contains("hub.jsonl.gz.partial");
@@ -235,7 +219,7 @@ class HostileFilesTest {
     try (DiskFull disk = DiskFull.withBytes(partialBytes + 4 * 4096)) {
       Path out = disk.root().resolve("hub.jsonl.gz");
       try (HubClient hub = Hostile.client(server, time).build()) {
-        Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(), out, CrawlOptions.defaults()));
+        Throwable t = catchThrowable(() -> hub.snapshots().crawl(listing(10), out, CrawlOptions.defaults()));
 
         assertThat(t).isInstanceOf(UncheckedIOException.class);
         assertThat(t.getMessage()).contains("/data/hub.jsonl.gz");
@@ -255,7 +239,7 @@ class HostileFilesTest {
     try (DiskFull disk = DiskFull.withBytes(1L << 30)) {
       Path out = disk.root().resolve("hub.jsonl.gz");
       try (HubClient hub = Hostile.client(server, time).build()) {
-        hub.snapshots().crawl(listing(), out, CrawlOptions.defaults());
+        hub.snapshots().crawl(listing(10), out, CrawlOptions.defaults());
       }
       return Files.size(out);
     }

@@ -6,39 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hubshare.HubClient;
-import io.hubshare.hub.ModelQuery;
 import io.hubshare.error.RateLimitedException;
 import io.hubshare.error.ServerErrorException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Case 1 and the first of case 13: waits the hub asks for are capped, and no duration arithmetic overflows. */
-class HostilePacingTest {
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
+class HostilePacingTest extends HostileServerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
-  private static ModelQuery listing() {
-    return ModelQuery.builder().pageSize(2).build();
-  }
 
   @Test
   void aRateLimitResetOf31YearsFailsTheNextRequestAtOnceCarryingTheWait() {
     server.on("/api/models", json(page("a/one", "a/two")).addHeader("RateLimit", "\"api\";r=0;t=999999999").build());
     try (HubClient hub = Hostile.client(server, time).build()) {
-      hub.models().list(listing()).pages().iterator().next();
+      hub.models().list(listing(2)).pages().iterator().next();
       Throwable second = catchThrowable(() -> hub.models().get("a/three"));
 
       assertThat(second).isInstanceOf(RateLimitedException.class);

@@ -6,38 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hubshare.HubClient;
-import io.hubshare.hub.ModelQuery;
 import io.hubshare.error.MalformedResponseException;
 import io.hubshare.snapshot.CrawlOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cases 4 and 6: a listing that cycles, or whose next link is not a URL, fails rather than loops or ends. */
-class HostilePagingTest {
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
+class HostilePagingTest extends HostileServerTest {
   @TempDir Path dir;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
-  private static ModelQuery listing() {
-    return ModelQuery.builder().pageSize(2).build();
-  }
 
   private String next(String cursor) {
     return "<" + server.endpoint() + "/api/models?limit=2&cursor=" + cursor + ">; rel=\"next\"";
@@ -50,7 +34,7 @@ class HostilePagingTest {
     server.on("/api/models?limit=2&cursor=A", json(page("a/one", "a/two")).addHeader("Link", next("B")).build());
     try (HubClient hub = Hostile.client(server, time).build()) {
       // At most 1,000 items: a client without cycle detection would page forever.
-      Throwable t = catchThrowable(() -> hub.models().list(listing()).stream().limit(1_000).count());
+      Throwable t = catchThrowable(() -> hub.models().list(listing(2)).stream().limit(1_000).count());
 
       assertThat(t).isInstanceOf(MalformedResponseException.class).hasMessageContaining("cycle");
       assertThat(server.requestCount()).isLessThanOrEqualTo(4);
@@ -65,7 +49,7 @@ class HostilePagingTest {
     try (HubClient hub = Hostile.client(server, time).build()) {
       Throwable t = catchThrowable(() -> {
         int pages = 0;
-        for (var it = hub.models().list(listing()).pages().iterator(); it.hasNext() && pages < 500; pages++) it.next();
+        for (var it = hub.models().list(listing(2)).pages().iterator(); it.hasNext() && pages < 500; pages++) it.next();
       });
 
       assertThat(t).isInstanceOf(MalformedResponseException.class).hasMessageContaining("no new");
@@ -80,7 +64,7 @@ class HostilePagingTest {
     try (HubClient hub = Hostile.client(server, time).build()) {
       Throwable t = catchThrowable(() -> {
         int pages = 0;
-        for (var it = hub.models().list(listing()).pages().iterator(); it.hasNext() && pages < 500; pages++) it.next();
+        for (var it = hub.models().list(listing(2)).pages().iterator(); it.hasNext() && pages < 500; pages++) it.next();
       });
 
       assertThat(t).isInstanceOf(MalformedResponseException.class);
@@ -96,8 +80,8 @@ class HostilePagingTest {
     server.on("/api/models", json(page("a/one", "a/two")).addHeader("Link", link).build());
     Path out = dir.resolve("hub.jsonl.gz");
     try (HubClient hub = Hostile.client(server, time).build()) {
-      Throwable listed = catchThrowable(() -> hub.models().list(listing()).stream().count());
-      Throwable crawled = catchThrowable(() -> hub.snapshots().crawl(listing(), out, CrawlOptions.defaults()));
+      Throwable listed = catchThrowable(() -> hub.models().list(listing(2)).stream().count());
+      Throwable crawled = catchThrowable(() -> hub.snapshots().crawl(listing(2), out, CrawlOptions.defaults()));
 
       assertThat(listed).isInstanceOf(MalformedResponseException.class).hasMessageContaining("Link");
       assertThat(crawled).isInstanceOf(MalformedResponseException.class);

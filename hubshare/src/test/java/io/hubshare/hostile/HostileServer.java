@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -185,25 +183,43 @@ final class HostileServer implements AutoCloseable {
   static MockResponse endlessChunked() {
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .addHeader("Transfer-Encoding", "chunked")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return -1;
-          }
+        .body(streamed(sink -> {
+          chunk(sink, "[".getBytes(StandardCharsets.UTF_8));
+          byte[] item = (model("org/endless", 1) + ",").getBytes(StandardCharsets.UTF_8);
+          byte[] block = new byte[item.length * 256];
+          for (int i = 0; i < 256; i++) System.arraycopy(item, 0, block, i * item.length, item.length);
+          while (true) chunk(sink, block); // ends with an IOException when the client closes the connection
+        })).build();
+  }
 
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            chunk(sink, "[".getBytes(StandardCharsets.UTF_8));
-            byte[] item = (model("org/endless", 1) + ",").getBytes(StandardCharsets.UTF_8);
-            byte[] block = new byte[item.length * 256];
-            for (int i = 0; i < 256; i++) System.arraycopy(item, 0, block, i * item.length, item.length);
-            while (true) chunk(sink, block); // ends with an IOException when the client closes the connection
-          }
-        }).build();
+  /** Writes a body of unknown length. */
+  @FunctionalInterface
+  private interface BodyWriter {
+    void writeTo(BufferedSink sink) throws IOException;
+  }
+
+  /** A body of unknown length (its framing is the writer's: chunked here), written as the client reads it. */
+  private static MockResponseBody streamed(BodyWriter writer) {
+    return new MockResponseBody() {
+      @Override
+      public long getContentLength() {
+        return -1;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        writer.writeTo(sink);
+      }
+    };
   }
 
   private static void chunk(BufferedSink sink, byte[] data) throws IOException {
-    sink.writeHexadecimalUnsignedLong(data.length).writeUtf8("\r\n").write(data).writeUtf8("\r\n");
+    chunk(sink, data, 0, data.length);
+  }
+
+  /** One chunk of a chunked body, flushed. */
+  private static void chunk(BufferedSink sink, byte[] data, int off, int len) throws IOException {
+    sink.writeHexadecimalUnsignedLong(len).writeUtf8("\r\n").write(data, off, len).writeUtf8("\r\n");
     sink.flush();
   }
 
@@ -215,53 +231,32 @@ final class HostileServer implements AutoCloseable {
   static MockResponse gzipBomb(long inflated) {
     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .addHeader("Content-Encoding", "gzip").addHeader("Transfer-Encoding", "chunked")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return -1;
-          }
+        .body(streamed(sink -> {
+          OutputStream chunks = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              write(new byte[] {(byte) b}, 0, 1);
+            }
 
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            OutputStream chunks = new OutputStream() {
-              @Override
-              public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-              }
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              if (len > 0) chunk(sink, b, off, len);
+            }
 
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                if (len == 0) return;
-                sink.writeHexadecimalUnsignedLong(len).writeUtf8("\r\n").write(b, off, len).writeUtf8("\r\n");
-                sink.flush();
-              }
-
-              @Override
-              public void close() throws IOException {
-                sink.writeUtf8("0\r\n\r\n");
-                sink.flush();
-              }
-            };
-            try (GZIPOutputStream gz = new GZIPOutputStream(chunks, 1 << 16)) {
-              gz.write('[');
-              byte[] spaces = new byte[1 << 20];
-              java.util.Arrays.fill(spaces, (byte) ' ');
-              for (long left = inflated - 1; left > 0; left -= spaces.length) {
-                gz.write(spaces, 0, (int) Math.min(spaces.length, left));
-              }
+            @Override
+            public void close() throws IOException {
+              sink.writeUtf8("0\r\n\r\n");
+              sink.flush();
+            }
+          };
+          try (GZIPOutputStream gz = new GZIPOutputStream(chunks, 1 << 16)) {
+            gz.write('[');
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (long left = inflated - 1; left > 0; left -= spaces.length) {
+              gz.write(spaces, 0, (int) Math.min(spaces.length, left));
             }
           }
-        }).build();
-  }
-
-  /** Deflates {@code inflated} bytes of spaces lazily into {@code out}: a helper for bombs in files. */
-  static void deflateSpaces(OutputStream out, long inflated) throws IOException {
-    try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
-      byte[] spaces = new byte[1 << 20];
-      java.util.Arrays.fill(spaces, (byte) ' ');
-      for (long left = inflated; left > 0; left -= spaces.length) {
-        d.write(spaces, 0, (int) Math.min(spaces.length, left));
-      }
-    }
+        })).build();
   }
 }

@@ -29,10 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Case 10: a token read from {@code HF_TOKEN_PATH} never leaves, whatever the server echoes: not in a message, a
  * request id, a URL, a cause's message, a stack trace, or a DEBUG line.
  */
-class HostileTokenTest {
+class HostileTokenTest extends HostileServerTest {
   private static final String TOKEN = Hostile.TOKEN;
-  private final HostileServer server = new HostileServer();
-  private final Hostile.FakeTime time = new Hostile.FakeTime();
   private final Logger transportLog = Logger.getLogger("io.hubshare.transport");
   private final List<String> logLines = new ArrayList<>();
   private final Handler capture = new Handler() {
