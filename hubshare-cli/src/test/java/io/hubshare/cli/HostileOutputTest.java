@@ -64,7 +64,8 @@ class HostileOutputTest extends LocalHubTest {
     CliRun.Result r = CliRun.run("shares", "--by", "account", "--from", file.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).doesNotContain(ESC).doesNotContain("\u0007").doesNotContain("\u202e").contains("evil[2J]0;owned");
+    assertThat(r.out()).doesNotContain(ESC).doesNotContain("\u0007").doesNotContain("\u202e")
+        .contains("evil[2J]0;owned");
   }
 
   @Test
@@ -76,7 +77,8 @@ class HostileOutputTest extends LocalHubTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).startsWith("hubshare: ").doesNotContain(ESC).doesNotContain("\u0007").contains("bad [2J request");
+    assertThat(r.err()).startsWith("hubshare: ").doesNotContain(ESC).doesNotContain("\u0007")
+        .contains("bad [2J request");
   }
 
   @Test

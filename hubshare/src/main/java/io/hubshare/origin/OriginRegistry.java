@@ -255,7 +255,8 @@ public final class OriginRegistry {
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     }
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB, not an origins file");
+      throw new IllegalArgumentException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
+          + " MiB, not an origins file");
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

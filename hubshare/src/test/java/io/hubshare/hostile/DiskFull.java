@@ -7,7 +7,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A disk of a few hundred KiB (an in-memory file system with a size limit): writing past it fails, as on a full disk. */
+/**
+ * A small disk (an in-memory file system with a size limit): writing past it fails, as on a full disk.
+ */
 final class DiskFull implements AutoCloseable {
   private final FileSystem fs;
   private final Path root;

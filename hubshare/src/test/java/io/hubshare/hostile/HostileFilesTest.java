@@ -52,7 +52,8 @@ class HostileFilesTest extends HostileServerTest {
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
 
-    System.out.println("a snapshot line of 3 GiB (a " + Files.size(file) / 1024 + " KiB file) refused in " + ms + " ms");
+    System.out.println("a snapshot line of 3 GiB (a " + Files.size(file) / 1024 + " KiB file) refused in " + ms
+        + " ms");
     SnapshotFormatException e = formatError(t);
     assertThat(e.lineNumber()).isEqualTo(2);
     assertThat(e.getMessage()).contains(file.toString()).contains("longer than 32 MiB");

@@ -142,7 +142,9 @@ final class HostileServer implements AutoCloseable {
       String[] ids = new String[to - from];
       for (int i = from; i < to; i++) ids[i - from] = "org/model-" + i;
       MockResponse.Builder b = json(page(ids));
-      if (to < count) b.addHeader("Link", "<" + url("/api/models?limit=" + pageSize + "&cursor=" + to) + ">; rel=\"next\"");
+      if (to < count) {
+        b.addHeader("Link", "<" + url("/api/models?limit=" + pageSize + "&cursor=" + to) + ">; rel=\"next\"");
+      }
       return b.build();
     });
   }

@@ -35,7 +35,9 @@ class SnapshotFuzzTest {
     String header = SnapshotJson.headerLine(SnapshotHeader.describing("huggingface", "https://huggingface.co",
         java.time.Instant.parse("2026-08-01T00:00:00Z"), java.time.Instant.parse("2026-08-01T01:00:00Z"), null, null)
         .withCount(5));
-    for (int i = 0; i < 20; i++) SNAPSHOTS.add(header + "\n" + String.join("\n", lines.subList(i * 5, i * 5 + 5)) + "\n");
+    for (int i = 0; i < 20; i++) {
+      SNAPSHOTS.add(header + "\n" + String.join("\n", lines.subList(i * 5, i * 5 + 5)) + "\n");
+    }
     Path cp = dir.resolve("seed.checkpoint");
     Checkpoint.start("huggingface", "https://huggingface.co", "sort=downloads", 100L,
         java.time.Instant.parse("2026-08-01T00:00:00Z"), null).advance("eyJ4IjoxfQ", 812, 5, 0, null,

@@ -114,7 +114,8 @@ final class RateLimitPacer {
           + " ms for the window to reset");
     } else if (remaining <= lowWater()) {
       start = nextSlot.isAfter(now) ? nextSlot : now;
-      Duration interval = start.isAfter(resetAt) ? Duration.ZERO : Duration.between(start, resetAt).dividedBy(remaining);
+      Duration interval = start.isAfter(resetAt) ? Duration.ZERO
+          : Duration.between(start, resetAt).dividedBy(remaining);
       nextSlot = Durations.plus(start, interval);
       long left = remaining;
       Instant next = nextSlot;

@@ -81,7 +81,8 @@ public final class Redactor {
     String message = scrub(String.valueOf(e.getMessage()));
     String requestId = scrubNullable(e.requestId());
     String url = scrubNullable(e.url());
-    Throwable cause = e.getCause() == null ? null : standIn(e.getCause(), Collections.newSetFromMap(new IdentityHashMap<>()));
+    Throwable cause = e.getCause() == null ? null
+        : standIn(e.getCause(), Collections.newSetFromMap(new IdentityHashMap<>()));
     HubException copy = copy(e, message, requestId, url, cause);
     copy.setStackTrace(e.getStackTrace());
     return copy;
@@ -131,9 +132,13 @@ public final class Redactor {
     if (e instanceof GatedRepositoryException) {
       return new GatedRepositoryException(message, status, code, requestId, url, cause);
     }
-    if (e instanceof UnauthorizedException) return new UnauthorizedException(message, status, code, requestId, url, cause);
+    if (e instanceof UnauthorizedException) {
+      return new UnauthorizedException(message, status, code, requestId, url, cause);
+    }
     if (e instanceof BadRequestException) return new BadRequestException(message, status, code, requestId, url, cause);
-    if (e instanceof ServerErrorException) return new ServerErrorException(message, status, code, requestId, url, cause);
+    if (e instanceof ServerErrorException) {
+      return new ServerErrorException(message, status, code, requestId, url, cause);
+    }
     if (e instanceof MalformedResponseException) {
       return new MalformedResponseException(message, status, code, requestId, url, cause);
     }
