@@ -79,6 +79,7 @@ class HostileTokenTest extends HostileServerTest {
     for (Throwable c = t; c != null; c = c.getCause()) {
       assertThat(String.valueOf(c.getMessage())).doesNotContain(TOKEN);
       if (c instanceof HubException h) {
+        assertThat(String.valueOf(h.errorCode())).doesNotContain(TOKEN);
         assertThat(String.valueOf(h.requestId())).doesNotContain(TOKEN);
         assertThat(String.valueOf(h.url())).doesNotContain(TOKEN);
       }
@@ -88,6 +89,7 @@ class HostileTokenTest extends HostileServerTest {
   @Test
   void aRequestIdEchoingTheTokenIsMasked() throws Exception {
     server.on("/api/models/a/b", new MockResponse.Builder().code(404).addHeader("X-Request-Id", "req " + TOKEN)
+        .addHeader("X-Error-Code", "Code" + TOKEN)
         .body("{\"error\":\"Repository not found\"}").build());
     try (HubClient hub = client()) {
       assertThat(hub.hasToken()).isTrue();

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps one client's token out of everything that leaves hubshare: exception messages, request ids, URLs, the
  * messages of every cause in the chain, and log lines. A hub (or a proxy, or a mirror) may echo the token anywhere
- * it likes: in {@code X-Request-Id}, in a {@code Location}, in a JSON error that a parser then quotes. Whatever the
+ * it likes: in {@code X-Request-Id}, {@code X-Error-Code}, a {@code Location}, a JSON error that a parser quotes. Whatever the
  * token's source (builder, system property, environment, token file), the client that holds it scrubs with it at
  * its exits, so nothing downstream has to know.
  *
@@ -81,9 +81,10 @@ public final class Redactor {
     String message = scrub(String.valueOf(e.getMessage()));
     String requestId = scrubNullable(e.requestId());
     String url = scrubNullable(e.url());
+    String code = scrubNullable(e.errorCode());
     Throwable cause = e.getCause() == null ? null
         : standIn(e.getCause(), Collections.newSetFromMap(new IdentityHashMap<>()));
-    HubException copy = copy(e, message, requestId, url, cause);
+    HubException copy = copy(e, message, code, requestId, url, cause);
     copy.setStackTrace(e.getStackTrace());
     return copy;
   }
@@ -99,7 +100,9 @@ public final class Redactor {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
       if (leaks(t.getMessage()) || leaks(t.toString())) return true;
-      if (t instanceof HubException h && (leaks(h.requestId()) || leaks(h.url()))) return true;
+      if (t instanceof HubException h && (leaks(h.requestId()) || leaks(h.url()) || leaks(h.errorCode()))) {
+        return true;
+      }
     }
     return false;
   }
@@ -113,10 +116,9 @@ public final class Redactor {
     return r;
   }
 
-  private static HubException copy(HubException e, String message, @Nullable String requestId, @Nullable String url,
-      @Nullable Throwable cause) {
+  private static HubException copy(HubException e, String message, @Nullable String code, @Nullable String requestId,
+      @Nullable String url, @Nullable Throwable cause) {
     int status = e.statusCode();
-    String code = e.errorCode();
     if (e instanceof RateLimitedException r) {
       // Neither of these two takes a cause: they never carry one.
       return new RateLimitedException(message, code, requestId, url, r.retryAfter());
