@@ -21,11 +21,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps one client's token out of everything that leaves hubshare: exception messages, request ids, URLs, the
- * messages of every cause in the chain, and log lines. A hub (or a proxy, or a mirror) may echo the token anywhere
- * it likes: in {@code X-Request-Id}, {@code X-Error-Code}, a {@code Location}, a JSON error that a parser quotes. Whatever the
- * token's source (builder, system property, environment, token file), the client that holds it scrubs with it at
- * its exits, so nothing downstream has to know.
+ * Keeps one client's token out of everything that leaves hubshare: exception messages, request ids, error codes,
+ * URLs, the messages of every cause in the chain, and log lines. A hub (or a proxy, or a mirror) may echo the token
+ * anywhere it likes: in {@code X-Request-Id}, {@code X-Error-Code}, a {@code Location}, a JSON error that a parser
+ * quotes. Whatever the token's source (builder, system property, environment, token file), the client that holds it
+ * scrubs with it at its exits, so nothing downstream has to know.
  *
  * <p>The token and its URL-encoded form are replaced by {@value #MASK}.
  */
