@@ -7,6 +7,7 @@ import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -62,8 +63,10 @@ final class FastPath {
       request = request == null ? r : request.and(r);
     }
     if (request == null) return null;
+    if (snapshot.format() != SnapshotFormat.HUBSHARE) return null;
     HubProtocol protocol = protocolOf(snapshot.header().hub());
     if (protocol == null) return null;
+    Hub hub = protocol.hub();
     ShareAccumulator[] acc = new ShareAccumulator[all.size()];
     ModelFilter[] filters = new ModelFilter[all.size()];
     for (int i = 0; i < acc.length; i++) {
@@ -77,7 +80,7 @@ final class FastPath {
       StoredFields f = new StoredFields();
       while (reader.next(f)) {
         count++;
-        for (int i = 0; i < acc.length; i++) acc[i].add(f, filters[i].test(f));
+        for (int i = 0; i < acc.length; i++) acc[i].add(f, hub, filters[i].test(f));
       }
     } catch (IOException | WireFormatException e) {
       return null;

@@ -8,6 +8,7 @@ import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import io.hubshare.snapshot.SnapshotFormatException;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -103,6 +104,10 @@ public final class ShareColumns {
    */
   public static Path write(Snapshot snapshot) throws IOException {
     Path file = snapshot.file();
+    if (snapshot.format() != SnapshotFormat.HUBSHARE) {
+      throw new IllegalArgumentException(file + " is a " + snapshot.format().label() + ", not a hubshare snapshot: "
+          + "only hubshare snapshots have a columnar companion");
+    }
     HubProtocol protocol = protocolOf(snapshot.header().hub());
     long size = Files.size(file);
     long mtime = Files.getLastModifiedTime(file).toMillis();
@@ -311,13 +316,15 @@ public final class ShareColumns {
    * snapshot, or the computation needs what it does not hold.
    */
   static @Nullable ShareTable compute(Shares shares, Snapshot snapshot) {
-    if (!serves(shares)) return null;
+    if (!serves(shares) || snapshot.format() != SnapshotFormat.HUBSHARE) return null;
+    HubProtocol protocol = protocolOf(snapshot.header().hub());
+    if (protocol == null) return null;
     Path c = companionOf(snapshot.file());
     if (!Files.isRegularFile(c)) return null;
     try (FileChannel ch = FileChannel.open(c, StandardOpenOption.READ)) {
       if (!matches(ch, snapshot) || ch.size() > Integer.MAX_VALUE) return null;
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-      return new Query(shares, map).run();
+      return new Query(shares, protocol.hub(), map).run();
     } catch (IOException | RuntimeException e) {
       // A companion that cannot be read is not trusted: the snapshot answers.
       return null;
@@ -348,6 +355,7 @@ public final class ShareColumns {
   /** The shares of one computation over the mapped columns. */
   private static final class Query {
     private final Shares shares;
+    private final Hub hub;
     private final ByteBuffer map;
     private final int n;
     private final long[] offsets = new long[10];
@@ -358,8 +366,9 @@ public final class ShareColumns {
     private final List<String> pipelines;
     private final List<String> libraries;
 
-    Query(Shares shares, ByteBuffer map) {
+    Query(Shares shares, Hub hub, ByteBuffer map) {
       this.shares = shares;
+      this.hub = hub;
       this.map = map;
       map.position(8 + 8 + 8 + 8 + 32);
       this.n = Math.toIntExact(map.getLong());
@@ -393,6 +402,7 @@ public final class ShareColumns {
       Attribution attribution = shares.attribution();
       ModelFilter filter = shares.filter();
       Grouping grouping = shares.grouping();
+      grouping.include(hub);
       int valueColumn = metric == Metric.DOWNLOADS ? 2 : metric == Metric.DOWNLOADS_ALL_TIME ? 3 : 4;
       int presentFlag = metric == Metric.DOWNLOADS ? HAS_DOWNLOADS
           : metric == Metric.DOWNLOADS_ALL_TIME ? HAS_ALL_TIME : HAS_LIKES;
@@ -412,6 +422,7 @@ public final class ShareColumns {
       boolean park = attribution == Attribution.ROOT;
       long matched = 0;
       long missing = 0;
+      long negative = 0;
       int flagsAt = (int) offsets[8];
       for (int i = 0; i < n; i++) {
         int fl = map.get(flagsAt + i);
@@ -426,6 +437,12 @@ public final class ShareColumns {
         matched++;
         boolean present = !counts || (fl & presentFlag) != 0;
         long value = !counts ? 1 : present ? longAt(valueColumn, i) : 0;
+        if (value < 0) {
+          // No count is negative: absent, and said so in the table's counts (as ShareAccumulator).
+          negative++;
+          present = false;
+          value = 0;
+        }
         if (!present) missing++;
         if (ownField) {
           int ref = ownColumn == 7 ? intAt(7, i) : libraryAt(i);
@@ -462,7 +479,7 @@ public final class ShareColumns {
       }
       if (park) parked(grouping, parents, totals, unknown);
       return ShareTable.of(d, metric, attribution, filter.describe(), totals.toMap(), unknown,
-          new ShareTable.Counts(n, matched, missing));
+          new ShareTable.Counts(n, matched, missing, negative));
     }
 
     private int libraryAt(int i) {
@@ -472,12 +489,12 @@ public final class ShareColumns {
     private @Nullable String selfKey(Grouping g, boolean ownField, List<String> ownKeys, int ref) {
       if (ownField) return ref == 0 ? null : g.ownKey(ownKeys.get(ref - 1));
       String account = ref == 0 ? null : accounts.get(ref - 1);
-      return account == null ? null : g.creditedKey(account, account);
+      return account == null ? null : g.creditedKey(account, account, hub, true);
     }
 
     private @Nullable String parentKey(Grouping g, int ref) {
       String id = parentIds.get(ref);
-      return g.creditedKey(id, Grouping.ownerOf(id));
+      return g.creditedKey(id, Grouping.ownerOf(id), hub, false);
     }
 
     /** ROOT: the sums parked under each parent, case variants merged, handed on under its root (ParkedSums). */
@@ -503,7 +520,7 @@ public final class ShareColumns {
       }
       for (int i = 0; i < groups; i++) {
         String root = roots.get(rep[i]);
-        put(totals, unknown, g.creditedKey(root, Grouping.ownerOf(root)), v[i], m[i], x[i], false);
+        put(totals, unknown, g.creditedKey(root, Grouping.ownerOf(root), null, false), v[i], m[i], x[i], false);
       }
     }
 
