@@ -69,7 +69,7 @@ public class AggregateBenchmark {
 
   private ShareTable run(Shares shares) {
     ShareAccumulator acc = shares.accumulator();
-    for (StoredFields f : models) acc.add(f, true);
+    for (StoredFields f : models) acc.add(f, Hub.HUGGING_FACE, true);
     return acc.result();
   }
 }

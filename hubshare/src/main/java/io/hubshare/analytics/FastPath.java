@@ -3,6 +3,8 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Hub;
 import io.hubshare.internal.gzip.ParallelGunzip;
 import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.LongHashSet;
+import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
@@ -78,8 +80,11 @@ final class FastPath {
         StoredFields.Reader reader = protocol.storedFields(in, request)) {
       if (reader == null) return null;
       StoredFields f = new StoredFields();
+      // Each repository is counted once, at its first record, as Snapshot.stream() counts it.
+      LongHashSet seen = new LongHashSet();
       while (reader.next(f)) {
         count++;
+        if (!seen.add(RepoIdHash.of(f.id))) continue;
         for (int i = 0; i < acc.length; i++) acc[i].add(f, hub, filters[i].test(f));
       }
     } catch (IOException | WireFormatException e) {

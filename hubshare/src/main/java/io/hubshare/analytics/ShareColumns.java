@@ -3,6 +3,8 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Hub;
 import io.hubshare.internal.gzip.ParallelGunzip;
 import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.LongHashSet;
+import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
@@ -54,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * library filters. Anything else reads the snapshot.
  *
  * <p>Format (big-endian): the 8 bytes {@code HUBSHCOL}, a version, the snapshot's size, modification time (ms) and
- * header hash, the model count, the offsets of the sections; then per model, in the snapshot's order, an account
+ * header hash, the header's model count, the models kept (a repository whose id repeats one read before, ignoring
+ * case, counts once, at its first record, as {@link Snapshot#stream()} counts it), the offsets of the sections; then
+ * per model kept, in the snapshot's order, an account
  * reference ({@code int}, -1 for none), a primary-parent reference ({@code int}, -1 for an original), three counters
  * ({@code long}), the creation time (seconds {@code long}, nanoseconds {@code int}), pipeline tag and library
  * references ({@code int}) and a byte of presence flags; then the string tables (accounts; parents with their roots;
@@ -62,14 +66,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShareColumns {
   private static final byte[] MAGIC = "HUBSHCOL".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final String SUFFIX = ".cols";
   private static final int HAS_DOWNLOADS = 1;
   private static final int HAS_ALL_TIME = 2;
   private static final int HAS_LIKES = 4;
   private static final int HAS_CREATED = 8;
-  /** Fixed header: magic, version + pad, size, mtime, hash, count, 10 section offsets. */
-  private static final int HEADER = 8 + 8 + 8 + 8 + 32 + 8 + 10 * 8;
+  /** Fixed header: magic, version + pad, size, mtime, hash, the header's count, models kept, 10 section offsets. */
+  private static final int HEADER = 8 + 8 + 8 + 8 + 32 + 8 + 8 + 10 * 8;
 
   private ShareColumns() {}
 
@@ -114,6 +118,9 @@ public final class ShareColumns {
     byte[] hash = headerHash(file);
     int n = Math.toIntExact(snapshot.header().count());
     Columns cols = new Columns(n);
+    // Each repository is counted once, at its first record, as Snapshot.stream() counts it.
+    LongHashSet seen = new LongHashSet();
+    int kept = 0;
     LineageIndex.Builder lineage = LineageIndex.builder();
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
     long read = 0;
@@ -128,9 +135,10 @@ public final class ShareColumns {
           read = -1; // more models than the header announces
           break;
         }
-        int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id, f.bases);
-        cols.add((int) read, f, parent);
         read++;
+        if (!seen.add(RepoIdHash.of(f.id))) continue;
+        int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id, f.bases);
+        cols.add(kept++, f, parent);
       }
     } catch (WireFormatException | IOException e) {
       read = -1;
@@ -151,7 +159,7 @@ public final class ShareColumns {
     Path out = companionOf(file);
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     try {
-      writeFile(tmp, size, mtime, hash, n, cols, index);
+      writeFile(tmp, size, mtime, hash, n, kept, cols, index);
       try {
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -234,40 +242,40 @@ public final class ShareColumns {
     }
   }
 
-  private static void writeFile(Path tmp, long size, long mtime, byte[] hash, int n, Columns c, LineageIndex index)
-      throws IOException {
+  private static void writeFile(Path tmp, long size, long mtime, byte[] hash, long headerCount, int n, Columns c,
+      LineageIndex index) throws IOException {
     long[] offsets = new long[10];
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
       out.write(new byte[HEADER]); // filled in below
       long at = HEADER;
       offsets[0] = at;
-      for (int v : c.account) out.writeInt(v);
+      for (int i = 0; i < n; i++) out.writeInt(c.account[i]);
       at += 4L * n;
       offsets[1] = at;
-      for (int v : c.parent) out.writeInt(v);
+      for (int i = 0; i < n; i++) out.writeInt(c.parent[i]);
       at += 4L * n;
       offsets[2] = at;
-      for (long v : c.downloads) out.writeLong(v);
+      for (int i = 0; i < n; i++) out.writeLong(c.downloads[i]);
       at += 8L * n;
       offsets[3] = at;
-      for (long v : c.allTime) out.writeLong(v);
+      for (int i = 0; i < n; i++) out.writeLong(c.allTime[i]);
       at += 8L * n;
       offsets[4] = at;
-      for (long v : c.likes) out.writeLong(v);
+      for (int i = 0; i < n; i++) out.writeLong(c.likes[i]);
       at += 8L * n;
       offsets[5] = at;
-      for (long v : c.createdSeconds) out.writeLong(v);
+      for (int i = 0; i < n; i++) out.writeLong(c.createdSeconds[i]);
       at += 8L * n;
       offsets[6] = at;
-      for (int v : c.createdNanos) out.writeInt(v);
+      for (int i = 0; i < n; i++) out.writeInt(c.createdNanos[i]);
       at += 4L * n;
       offsets[7] = at;
-      for (int v : c.pipeline) out.writeInt(v);
+      for (int i = 0; i < n; i++) out.writeInt(c.pipeline[i]);
       at += 4L * n;
-      for (int v : c.library) out.writeInt(v);
+      for (int i = 0; i < n; i++) out.writeInt(c.library[i]);
       at += 4L * n;
       offsets[8] = at;
-      out.write(c.flags);
+      out.write(c.flags, 0, n);
       at += n;
       offsets[9] = at;
       writeStrings(out, c.accounts.strings);
@@ -282,7 +290,7 @@ public final class ShareColumns {
     }
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ByteBuffer h = ByteBuffer.allocate(HEADER);
-      h.put(MAGIC).putInt(VERSION).putInt(0).putLong(size).putLong(mtime).put(hash).putLong(n);
+      h.put(MAGIC).putInt(VERSION).putInt(0).putLong(size).putLong(mtime).put(hash).putLong(headerCount).putLong(n);
       for (long o : offsets) h.putLong(o);
       h.flip();
       while (h.hasRemaining()) ch.write(h, h.position());
@@ -370,7 +378,7 @@ public final class ShareColumns {
       this.shares = shares;
       this.hub = hub;
       this.map = map;
-      map.position(8 + 8 + 8 + 8 + 32);
+      map.position(8 + 8 + 8 + 8 + 32 + 8);
       this.n = Math.toIntExact(map.getLong());
       for (int i = 0; i < offsets.length; i++) offsets[i] = map.getLong();
       map.position(Math.toIntExact(offsets[9]));
