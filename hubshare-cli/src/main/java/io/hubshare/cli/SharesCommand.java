@@ -4,6 +4,7 @@ import io.hubshare.HubClient;
 import io.hubshare.hub.ModelQuery;
 import io.hubshare.analytics.Dimension;
 import io.hubshare.analytics.Metric;
+import io.hubshare.analytics.MetricUnavailableException;
 import io.hubshare.analytics.ShareSeries;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
@@ -11,6 +12,7 @@ import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,33 +120,66 @@ final class SharesCommand implements Callable<Integer> {
     ShareReport report = new ShareReport(format, top);
     Output out = Output.of(spec);
     if (from.isEmpty()) {
+      Instant listed = Instant.now();
       ShareTable table = live(shares);
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, "live listing", chartSize);
+      if (chart != null) {
+        String source = "live listing of " + (hub.endpoint != null ? hub.endpoint : "the hub");
+        chart(() -> report.chart(chart, table, ChartCaption.table(source, metric, listed, null, table.filters()),
+            chartSize));
+      }
       return ExitCodes.OK;
     }
     for (Path f : from) SnapshotFiles.requireFile(f);
     if (from.size() == 1) {
       ShareTable table = snapshot(shares, from.get(0));
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, from.get(0).getFileName().toString(), chartSize);
+      if (chart != null) {
+        SnapshotHeader h = header(from.get(0));
+        String caption = ChartCaption.table(from.get(0).getFileName().toString(), metric, h.startedAt(),
+            h.completedAt(), table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
       return ExitCodes.OK;
     }
-    List<String> names = names();
+    List<Snapshot> byTime = headersByTime();
     ShareSeries series = shares.series(from);
     if (series.points().size() == 1) {
       // Downloads between two snapshots: one window, one table.
       ShareTable table = series.points().get(0).table();
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, names.get(0), chartSize);
+      if (chart != null) {
+        String caption = ChartCaption.between(name(byTime.get(0)), byTime.get(0).header().startedAt(),
+            name(byTime.get(1)), byTime.get(1).header().startedAt(), table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
     } else {
-      report.print(out, series, names);
-      if (chart != null) report.chart(chart, series, from.size() + " snapshots", chartSize);
+      report.print(out, series, names(byTime));
+      if (chart != null) {
+        String caption = ChartCaption.series(byTime.size(), metric, byTime.get(0).header().startedAt(),
+            byTime.get(byTime.size() - 1).header().startedAt(), series.points().get(0).table().filters());
+        chart(() -> report.chart(chart, series, caption, chartSize));
+      }
     }
     return ExitCodes.OK;
   }
 
+  /** Something that draws a chart to a file. */
+  private interface Drawing {
+    void draw() throws IOException;
+  }
+
+  /** Draws the chart and says where it went, on stderr with the other messages. */
+  private void chart(Drawing drawing) throws IOException {
+    drawing.draw();
+    spec.commandLine().getErr().println("chart: wrote " + chart + " (" + chartSize.width() + "x" + chartSize.height()
+        + ")");
+    spec.commandLine().getErr().flush();
+  }
+
   private void validate() {
+    // Before anything is computed or printed: a chart that cannot be written must not cost a whole run.
+    if (chart != null) ChartCaption.checkWritable(chart);
     if (!from.isEmpty() && hub.endpoint != null) {
       throw CliFailure.usage("--from and --endpoint cannot be combined: shares come from snapshots or the Hub");
     }
@@ -222,6 +257,8 @@ final class SharesCommand implements Callable<Integer> {
       }
       try (Stream<Model> models = snapshot.stream()) {
         return s.compute(models);
+      } catch (MetricUnavailableException e) {
+        throw e.from(file.toString());
       }
     }
   }
@@ -232,10 +269,15 @@ final class SharesCommand implements Callable<Integer> {
     try (HubClient client = root.context().client(hub.endpoint);
         Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
         Stream<Model> models = client.models().list(q).stream()) {
-      ShareTable table = shares.compute(models.peek(m -> {
-        long n = read.incrementAndGet();
-        if (n % 1000 == 0) progress.update(n, q.limit(), null);
-      }));
+      ShareTable table;
+      try {
+        table = shares.compute(models.peek(m -> {
+          long n = read.incrementAndGet();
+          if (n % 1000 == 0) progress.update(n, q.limit(), null);
+        }));
+      } catch (MetricUnavailableException e) {
+        throw e.from("the listing of " + client.endpoint());
+      }
       progress.finish("shares: " + Numbers.grouped(read.get()) + " models listed from " + client.endpoint());
       return table;
     }
@@ -266,32 +308,49 @@ final class SharesCommand implements Callable<Integer> {
     return List.copyOf(f);
   }
 
+  private static SnapshotHeader header(Path file) throws IOException {
+    try (Snapshot s = SnapshotFiles.open(file)) {
+      return s.header();
+    }
+  }
+
+  private static String name(Snapshot s) {
+    return s.file().getFileName().toString();
+  }
+
   /**
-   * What to call each point of the series, oldest first: its snapshot file, or the two files of a window between
-   * snapshots. Reads the headers only.
+   * The snapshots of a series, oldest first, closed (only their headers and files are used).
    *
    * @throws CliFailure (exit 2) if two files were taken at the same time (the same file twice, say)
    */
-  private List<String> names() throws IOException {
+  private List<Snapshot> headersByTime() throws IOException {
     List<Snapshot> opened = new ArrayList<>();
-    List<String> byTime = new ArrayList<>();
     try {
       for (Path f : from) opened.add(SnapshotFiles.open(f));
-      opened.sort((a, b) -> a.header().startedAt().compareTo(b.header().startedAt()));
-      for (int i = 0; i < opened.size(); i++) {
-        Snapshot s = opened.get(i);
-        if (i > 0 && s.header().startedAt().equals(opened.get(i - 1).header().startedAt())) {
-          throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
-              + s.header().startedAt() + ": a series needs snapshots taken at different times");
-        }
-        byTime.add(s.file().getFileName() + " (" + s.header().startedAt() + ")");
-      }
     } finally {
       for (Snapshot s : opened) s.close();
     }
-    if (metric != Metric.DOWNLOADS_BETWEEN) return byTime;
+    opened.sort((a, b) -> a.header().startedAt().compareTo(b.header().startedAt()));
+    for (int i = 1; i < opened.size(); i++) {
+      Snapshot s = opened.get(i);
+      if (s.header().startedAt().equals(opened.get(i - 1).header().startedAt())) {
+        throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
+            + s.header().startedAt() + ": a series needs snapshots taken at different times");
+      }
+    }
+    return opened;
+  }
+
+  /**
+   * What to call each point of the series, oldest first: its snapshot file, or the two files of a window between
+   * snapshots.
+   */
+  private List<String> names(List<Snapshot> byTime) {
+    List<String> named = new ArrayList<>();
+    for (Snapshot s : byTime) named.add(name(s) + " (" + s.header().startedAt() + ")");
+    if (metric != Metric.DOWNLOADS_BETWEEN) return named;
     List<String> windows = new ArrayList<>();
-    for (int i = 1; i < byTime.size(); i++) windows.add("between " + byTime.get(i - 1) + " and " + byTime.get(i));
+    for (int i = 1; i < named.size(); i++) windows.add("between " + named.get(i - 1) + " and " + named.get(i));
     return windows;
   }
 }
