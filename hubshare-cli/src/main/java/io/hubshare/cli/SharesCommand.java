@@ -85,6 +85,12 @@ final class SharesCommand implements Callable<Integer> {
       description = "Snapshot files to read instead of the live Hub; several make a time series.")
   private List<Path> from = new ArrayList<>();
 
+  @Option(names = "--across-hubs",
+      description = "Read the --from snapshots as one population spread over several hubs (one snapshot per hub, "
+          + "read within 7 days; two per hub for downloads-between), not as a time series. The metric must be one "
+          + "every hub carries: Hugging Face's 30-day downloads and ModelScope's all-time ones are refused.")
+  private boolean acrossHubs;
+
   @Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default: every row; the "
       + "chart draws 10).")
   private @Nullable Integer top;
@@ -131,6 +137,12 @@ final class SharesCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     for (Path f : from) SnapshotFiles.requireFile(f);
+    if (acrossHubs) {
+      ShareTable table = acrossHubs(shares);
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, from.size() + " snapshots across hubs", chartSize);
+      return ExitCodes.OK;
+    }
     if (from.size() == 1) {
       ShareTable table = snapshot(shares, from.get(0));
       report.print(out, table);
@@ -189,6 +201,9 @@ final class SharesCommand implements Callable<Integer> {
           throw CliFailure.usage(option + " applies to a live listing, not to --from snapshots");
         }
       }
+    }
+    if (acrossHubs && from.size() < 2) {
+      throw CliFailure.usage("--across-hubs needs a snapshot of each hub: --from HUB1.jsonl.gz --from HUB2.jsonl.gz");
     }
     if (metric == Metric.DOWNLOADS_BETWEEN && from.size() < 2) {
       throw CliFailure.usage("--metric downloads-between needs two snapshots or more: --from OLDER NEWER");
@@ -260,6 +275,14 @@ final class SharesCommand implements Callable<Integer> {
       } catch (MetricUnavailableException e) {
         throw e.from(file.toString());
       }
+    }
+  }
+
+  private ShareTable acrossHubs(Shares shares) throws IOException {
+    try {
+      return shares.computeAcrossHubs(from);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
     }
   }
 

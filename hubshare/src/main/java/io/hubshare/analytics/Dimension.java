@@ -34,11 +34,16 @@ public enum Dimension {
   /** The parameter-size bucket: see {@link SizeBucket}. */
   SIZE,
   /** The licence id, such as {@code apache-2.0}. */
-  LICENSE;
+  LICENSE,
+  /**
+   * The hub the model is published on ({@code huggingface}, {@code modelscope}): each hub's share of a population
+   * that spans hubs (see {@link Shares#computeAcrossHubs}).
+   */
+  HUB;
 
   /**
    * Whether the attribution changes the group a model falls in. {@code RELATION}, {@code PIPELINE_TAG},
-   * {@code LIBRARY}, {@code SIZE} and {@code LICENSE} always describe the model itself.
+   * {@code LIBRARY}, {@code SIZE}, {@code LICENSE} and {@code HUB} always describe the model itself.
    */
   public boolean isCredited() {
     return this == COUNTRY || this == REGION || this == ORGANIZATION || this == ACCOUNT || this == KIND
@@ -51,7 +56,7 @@ public enum Dimension {
   }
 
   /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline-tag}. */
-  public String wireName() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -1,5 +1,6 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.origin.Origin;
 import java.util.Locale;
@@ -12,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Grouping {
   private final Dimension dimension;
-  private final Function<? super String, Origin> origins;
+  private final OriginLookup origins;
 
-  Grouping(Dimension dimension, Function<? super String, Origin> origins) {
+  Grouping(Dimension dimension, OriginLookup origins) {
     this.dimension = dimension;
     this.origins = origins;
   }
@@ -23,6 +24,7 @@ final class Grouping {
   @Nullable String ownKey(Model m) {
     switch (dimension) {
       case RELATION: return m.relation().label();
+      case HUB: return m.hub().name();
       case PIPELINE_TAG: return m.pipelineTag();
       case LIBRARY: return m.libraryName();
       case LICENSE: return m.license();
@@ -39,12 +41,14 @@ final class Grouping {
    *
    * @param creditedId the model credited (the model itself, its parent or its root)
    * @param account the account credited, or {@code null} when the id names none (a bare legacy id)
+   * @param hub the hub of the model being counted, or {@code null} when the key serves many (a resolved root)
+   * @param self whether the credited model is the counted model itself
    */
-  @Nullable String creditedKey(String creditedId, @Nullable String account) {
+  @Nullable String creditedKey(String creditedId, @Nullable String account, @Nullable Hub hub, boolean self) {
     if (dimension == Dimension.FAMILY) return creditedId;
     if (account == null) return null;
     if (dimension == Dimension.ACCOUNT) return account;
-    Origin o = origins.apply(account);
+    Origin o = origins.find(hub, account, self);
     if (o == null || !o.isKnown()) return null;
     switch (dimension) {
       case COUNTRY: {

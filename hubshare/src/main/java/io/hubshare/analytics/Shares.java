@@ -44,11 +44,11 @@ public final class Shares {
   private final Metric metric;
   private final Attribution attribution;
   private final ModelFilter filter;
-  private final @Nullable Function<? super String, Origin> origins;
+  private final @Nullable OriginLookup origins;
   private final @Nullable LineageIndex lineage;
 
   private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
-      @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage) {
+      @Nullable OriginLookup origins, @Nullable LineageIndex lineage) {
     this.dimension = dimension;
     this.metric = metric;
     this.attribution = attribution;
@@ -77,7 +77,7 @@ public final class Shares {
   /** The same shares, looking accounts up in {@code registry} rather than the bundled one. */
   public Shares origins(OriginRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    return origins((Function<String, Origin>) registry::of);
+    return new Shares(dimension, metric, attribution, filter, OriginLookup.of(registry), lineage);
   }
 
   /**
@@ -85,7 +85,8 @@ public final class Shares {
    * returning {@link Origin#unknown(String)} (or {@code null}) for an account it does not know.
    */
   public Shares origins(Function<? super String, Origin> lookup) {
-    return new Shares(dimension, metric, attribution, filter, Objects.requireNonNull(lookup, "lookup"), lineage);
+    return new Shares(dimension, metric, attribution, filter, OriginLookup.of(Objects.requireNonNull(lookup, "lookup")),
+        lineage);
   }
 
   /**
@@ -154,12 +155,9 @@ public final class Shares {
 
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
-    Function<? super String, Origin> lookup = origins;
-    if (lookup == null && dimension.needsOrigins()) {
-      OriginRegistry bundled = OriginRegistry.bundled();
-      lookup = (Function<String, Origin>) bundled::of;
-    }
-    Function<? super String, Origin> none = Origin::unknown;
+    OriginLookup lookup = origins;
+    if (lookup == null && dimension.needsOrigins()) lookup = OriginLookup.of(OriginRegistry.bundled());
+    OriginLookup none = (hub, account, self) -> null;
     return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup),
         attribution == Attribution.ROOT ? lineage : null);
   }
@@ -206,6 +204,27 @@ public final class Shares {
   }
 
   /**
+   * The shares of one population spread over several hubs: one snapshot per hub, read at the same moment (within
+   * seven days), or for {@link Metric#DOWNLOADS_BETWEEN} two per hub bracketing the same window. Models keep their
+   * hub ({@link Dimension#HUB} gives each hub's share); accounts are looked up in the origin registry on their own
+   * hub, and under ROOT attribution the lineage spans the hubs, so a ModelScope model whose base names a Hugging
+   * Face model is credited to that model's developer.
+   *
+   * <pre>{@code
+   * ShareTable t = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_ALL_TIME)
+   *     .computeAcrossHubs(List.of(Path.of("hf-2026-08-01.jsonl.gz"), Path.of("ms-2026-08-01.jsonl.gz")));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a hub of the population gives no value of the metric (Hugging Face's 30-day
+   *     downloads beside ModelScope's all-time ones, say), naming what would be comparable; if a hub has more or fewer
+   *     snapshots than one (two for downloads between); or if the hubs' snapshots are more than seven days apart
+   * @throws IOException if a file cannot be read or is not a snapshot
+   */
+  public ShareTable computeAcrossHubs(List<Path> snapshots) throws IOException {
+    return CrossHubShares.compute(this, List.copyOf(snapshots));
+  }
+
+  /**
    * The same shares at every snapshot file, oldest first (the files may come in any order; each is read by its
    * header's {@code startedAt}). For {@link Metric#DOWNLOADS_BETWEEN}, one table per pair of consecutive snapshots,
    * dated by the newer one: the downloads of that window. For every other metric, one table per snapshot, each
@@ -225,7 +244,7 @@ public final class Shares {
 
   @Override
   public String toString() {
-    return "Shares[" + metric.wireName() + " by " + dimension.wireName() + ", "
+    return "Shares[" + metric.key() + " by " + dimension.key() + ", "
         + attribution.name().toLowerCase(java.util.Locale.ROOT) + (filter.describe().isEmpty() ? "" : ", "
         + filter.describe()) + "]";
   }
