@@ -47,6 +47,10 @@ System.out.println(hub.accounts().get("bartowski"))
 // Who stands behind the account, from the curated origin registry (no request).
 System.out.println(hub.origins().of(r1))
 
+// A snapshot: every Qwen model into a file, resumable if interrupted; the crawl logs nothing unless asked to.
+io.hubshare.snapshot.CrawlResult crawl = hub.snapshots().crawl(ModelQuery.builder().author("Qwen").pageSize(1000).build(), java.nio.file.Path.of("target/qwen.jsonl.gz"), io.hubshare.snapshot.CrawlOptions.builder().overwrite(true).build())
+System.out.println("crawled " + crawl.models() + " models into " + crawl.file())
+
 // The same lookup again is answered from memory.
 hub.models().get("deepseek-ai/DeepSeek-R1")
 System.out.println(hub.cacheStats())

@@ -60,8 +60,11 @@ class FirstSessionExampleTest {
           "Account[Qwen, organization, \"Alibaba\", models=35]",
           "Account[bartowski, user, \"bartowski\", models=12]",
           "Origin[account=deepseek-ai, organization=DeepSeek, country=CN",
+          "crawled 35 models into target/qwen.jsonl.gz",
           "CacheStats[hits=1,");
       assertThat(r.out() + r.err()).doesNotContain("Exception", "Error", "cannot find symbol", "first-session.jsh:");
+      // The crawl writes no log line into the session (java.util.logging would print INFO and above).
+      assertThat(r.out() + r.err()).doesNotContain("INFO", "WARNING", "io.hubshare.snapshot");
       assertThat(hub.counters().accountRequests.get()).as("Qwen as an organisation; bartowski as one, then a user")
           .isEqualTo(3);
     }
