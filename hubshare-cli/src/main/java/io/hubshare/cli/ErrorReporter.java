@@ -2,6 +2,7 @@ package io.hubshare.cli;
 
 import io.hubshare.analytics.MetricUnavailableException;
 import io.hubshare.error.HubException;
+import io.hubshare.error.OfflineException;
 import io.hubshare.snapshot.CrawlStateException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,6 +55,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (ex instanceof CliFailure) return ex.getMessage();
     if (ex instanceof CrawlStateException c) return crawlMessage(c);
     if (ex instanceof MetricUnavailableException m) return metricMessage(m);
+    if (ex instanceof OfflineException o) return offlineMessage(o);
     if (ex instanceof UncheckedIOException u) return messageOf(u.getCause());
     if (ex instanceof NoSuchFileException e) return "no such file: " + e.getFile();
     if (ex instanceof FileAlreadyExistsException e) return "file already exists: " + e.getFile();
@@ -78,6 +80,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       default:
         return e.getMessage();
     }
+  }
+
+  /** The command line keeps no disk cache: offline, nothing the hub would answer can be read. */
+  private static String offlineMessage(OfflineException e) {
+    String what = e.url() == null ? "this command" : "GET " + e.url();
+    return "offline mode is on (HF_HUB_OFFLINE) and " + what + " needs the hub: unset HF_HUB_OFFLINE to reach it, "
+        + "or read a snapshot with --from (shares, lineage)";
   }
 
   /** What would carry the metric, in the command line's terms. */

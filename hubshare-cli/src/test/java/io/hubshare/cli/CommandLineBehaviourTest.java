@@ -182,6 +182,17 @@ class CommandLineBehaviourTest {
   }
 
   @Test
+  void offlineModeSaysWhatToDoInTheCommandLinesTerms() {
+    CliRun.Result r = CliRun.run(CliRun.context(Map.of("HF_HUB_OFFLINE", "1")), "model", "Qwen/Qwen3-8B",
+        "--endpoint", "http://127.0.0.1:9");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.errLines()).containsExactly("hubshare: offline mode is on (HF_HUB_OFFLINE) and GET "
+        + "http://127.0.0.1:9/api/models/Qwen/Qwen3-8B needs the hub: unset HF_HUB_OFFLINE to reach it, or read a "
+        + "snapshot with --from (shares, lineage)");
+  }
+
+  @Test
   void errorsShowNoStackTraceUnlessDebugIsGiven(@TempDir Path dir) {
     String absent = dir.resolve("absent.csv").toString();
 
