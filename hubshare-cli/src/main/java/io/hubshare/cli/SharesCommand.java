@@ -140,7 +140,18 @@ final class SharesCommand implements Callable<Integer> {
     if (acrossHubs) {
       ShareTable table = acrossHubs(shares);
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, from.size() + " snapshots across hubs", chartSize);
+      if (chart != null) {
+        Instant first = null;
+        Instant last = null;
+        for (Path f : from) {
+          Instant t = header(f).startedAt();
+          if (first == null || t.isBefore(first)) first = t;
+          if (last == null || t.isAfter(last)) last = t;
+        }
+        String caption = ChartCaption.table(from.size() + " snapshots across hubs", metric, first, last,
+            table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
       return ExitCodes.OK;
     }
     if (from.size() == 1) {
