@@ -22,19 +22,20 @@ final class ChartCaption {
    * The caption of one table.
    *
    * @param source the snapshot file's name, or the listing's endpoint
-   * @param readFrom when the data was first read (a snapshot's start, the listing's time)
+   * @param readFrom when the data was first read (a snapshot's start, the listing's time), or {@code null} when
+   *     the file does not say
    * @param readTo when it was last read, or {@code null} when the same
    * @param filters the table's filters, for the creation window ({@code createdFrom}, {@code createdTo})
    */
-  static String table(String source, Metric metric, Instant readFrom, @Nullable Instant readTo,
+  static String table(String source, Metric metric, @Nullable Instant readFrom, @Nullable Instant readTo,
       Map<String, String> filters) {
-    return source + ", read " + span(readFrom, readTo) + ": " + window(metric) + created(filters);
+    String read = readFrom == null ? "" : ", read " + span(readFrom, readTo);
+    return source + read + ": " + window(metric) + created(filters);
   }
 
   /** The caption of downloads between two snapshots: the window is from the older reading to the newer one. */
-  static String between(String older, Instant olderAt, String newer, Instant newerAt, Map<String, String> filters) {
-    return "downloads between " + day(olderAt) + " (" + older + ") and " + day(newerAt) + " (" + newer + ")"
-        + created(filters);
+  static String between(Instant olderAt, Instant newerAt, Map<String, String> filters) {
+    return "downloads between the snapshots of " + day(olderAt) + " and " + day(newerAt) + created(filters);
   }
 
   /** The caption of a series: how many snapshots, from when to when, and what each point counts. */

@@ -8,10 +8,12 @@ import io.hubshare.analytics.MetricUnavailableException;
 import io.hubshare.analytics.ShareSeries;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
+import io.hubshare.analytics.StudyShares;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
-import io.hubshare.lineage.LineageIndex;
+import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import io.hubshare.snapshot.SnapshotHeader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,10 +56,21 @@ final class SharesCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--by", paramLabel = "DIMENSION", required = true,
+  @Option(names = "--by", paramLabel = "DIMENSION",
       converter = Converters.DimensionConverter.class, completionCandidates = Converters.Dimensions.class,
       description = "What to group by: ${COMPLETION-CANDIDATES} (organisation is accepted too).")
-  private Dimension by;
+  private @Nullable Dimension by;
+
+  @Option(names = "--study",
+      description = "The study's measure instead of --by: downloads of the models created in the year before the "
+          + "snapshot (or between two snapshots), in the study's 14 groups of developers, credited to the uploader "
+          + "and to the base model's developer side by side. Needs --from with one or two snapshots.")
+  private boolean study;
+
+  @Option(names = "--at", paramLabel = "DATE", converter = Converters.InstantConverter.class,
+      description = "When the one --from file was read, for a file that does not say (JSON Lines without a "
+          + "header, Parquet without a date in its path or metadata).")
+  private @Nullable Instant at;
 
   @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "downloads",
       converter = Converters.MetricConverter.class, completionCandidates = Converters.Metrics.class,
@@ -82,7 +96,9 @@ final class SharesCommand implements Callable<Integer> {
   private @Nullable String library;
 
   @Option(names = "--from", paramLabel = "SNAPSHOT", arity = "1..*",
-      description = "Snapshot files to read instead of the live Hub; several make a time series.")
+      description = "Snapshots to read instead of the live Hub: hubshare snapshots, the list API's JSON Lines, or "
+          + "Parquet files such as the Hub's public models.parquet (told apart by content); a directory stands for "
+          + "its dated files. Several make a time series.")
   private List<Path> from = new ArrayList<>();
 
   @Option(names = "--across-hubs",
@@ -121,10 +137,12 @@ final class SharesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    files = SnapshotFiles.expand(from);
     validate();
+    Output out = Output.of(spec);
+    if (study) return study(out);
     Shares shares = configure();
     ShareReport report = new ShareReport(format, top);
-    Output out = Output.of(spec);
     if (from.isEmpty()) {
       Instant listed = Instant.now();
       ShareTable table = live(shares);
@@ -136,51 +154,44 @@ final class SharesCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    for (Path f : from) SnapshotFiles.requireFile(f);
     if (acrossHubs) {
       ShareTable table = acrossHubs(shares);
       report.print(out, table);
       if (chart != null) {
-        Instant first = null;
-        Instant last = null;
-        for (Path f : from) {
-          Instant t = header(f).startedAt();
-          if (first == null || t.isBefore(first)) first = t;
-          if (last == null || t.isAfter(last)) last = t;
-        }
-        String caption = ChartCaption.table(from.size() + " snapshots across hubs", metric, first, last,
-            table.filters());
+        List<Instant> times = times();
+        String caption = ChartCaption.table(files.size() + " snapshots across hubs", metric, times.get(0),
+            times.get(times.size() - 1), table.filters());
         chart(() -> report.chart(chart, table, caption, chartSize));
       }
       return ExitCodes.OK;
     }
-    if (from.size() == 1) {
-      ShareTable table = snapshot(shares, from.get(0));
+    if (files.size() == 1) {
+      ShareTable table = snapshot(shares, files.get(0));
       report.print(out, table);
       if (chart != null) {
-        SnapshotHeader h = header(from.get(0));
-        String caption = ChartCaption.table(from.get(0).getFileName().toString(), metric, h.startedAt(),
+        SnapshotHeader h = header(files.get(0));
+        String caption = ChartCaption.table(files.get(0).getFileName().toString(), metric, h.startedAt(),
             h.completedAt(), table.filters());
         chart(() -> report.chart(chart, table, caption, chartSize));
       }
       return ExitCodes.OK;
     }
-    List<Snapshot> byTime = headersByTime();
-    ShareSeries series = shares.series(from);
+    List<String> names = names();
+    ShareSeries series = shares.series(files);
+    List<Instant> times = times();
     if (series.points().size() == 1) {
       // Downloads between two snapshots: one window, one table.
       ShareTable table = series.points().get(0).table();
       report.print(out, table);
       if (chart != null) {
-        String caption = ChartCaption.between(name(byTime.get(0)), byTime.get(0).header().startedAt(),
-            name(byTime.get(1)), byTime.get(1).header().startedAt(), table.filters());
+        String caption = ChartCaption.between(times.get(0), times.get(1), table.filters());
         chart(() -> report.chart(chart, table, caption, chartSize));
       }
     } else {
-      report.print(out, series, names(byTime));
+      report.print(out, series, names);
       if (chart != null) {
-        String caption = ChartCaption.series(byTime.size(), metric, byTime.get(0).header().startedAt(),
-            byTime.get(byTime.size() - 1).header().startedAt(), series.points().get(0).table().filters());
+        String caption = ChartCaption.series(files.size(), metric, times.get(0), times.get(times.size() - 1),
+            series.points().get(0).table().filters());
         chart(() -> report.chart(chart, series, caption, chartSize));
       }
     }
@@ -200,9 +211,47 @@ final class SharesCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
   }
 
+  /** The header of one snapshot, its time given by {@code --at} if it states none. */
+  private SnapshotHeader header(Path file) throws IOException {
+    try (Snapshot s = SnapshotFiles.open(file, at)) {
+      return s.header();
+    }
+  }
+
+  /** When each snapshot was taken, oldest first (for a chart's caption; the series checked them already). */
+  private List<Instant> times() throws IOException {
+    List<Instant> times = new ArrayList<>();
+    for (Path f : files) {
+      try (Snapshot s = SnapshotFiles.open(f)) {
+        times.add(s.header().requireStartedAt("a chart of several snapshots"));
+      }
+    }
+    times.sort(null);
+    return times;
+  }
+
+  /** The snapshot files: {@code --from} with each directory replaced by its dated files. */
+  private List<Path> files = List.of();
+
   private void validate() {
     // Before anything is computed or printed: a chart that cannot be written must not cost a whole run.
     if (chart != null) ChartCaption.checkWritable(chart);
+    if (by == null && !study) throw CliFailure.usage("--by DIMENSION is required (or --study)");
+    if (by != null && study) throw CliFailure.usage("--study groups by the study's groups: leave out --by");
+    if (study) {
+      if (files.isEmpty() || files.size() > 2) {
+        throw CliFailure.usage("--study needs --from with one snapshot (the year before it) or two (the window "
+            + "between them), not " + files.size());
+      }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--metric")
+          || spec.commandLine().getParseResult().hasMatchedOption("--attribution")) {
+        throw CliFailure.usage("--study sets its own metric and shows both attributions: leave out --metric and "
+            + "--attribution");
+      }
+    }
+    if (at != null && files.size() != 1) {
+      throw CliFailure.usage("--at gives the time of one --from file, not of " + files.size());
+    }
     if (!from.isEmpty() && hub.endpoint != null) {
       throw CliFailure.usage("--from and --endpoint cannot be combined: shares come from snapshots or the Hub");
     }
@@ -213,10 +262,10 @@ final class SharesCommand implements Callable<Integer> {
         }
       }
     }
-    if (acrossHubs && from.size() < 2) {
+    if (acrossHubs && files.size() < 2) {
       throw CliFailure.usage("--across-hubs needs a snapshot of each hub: --from HUB1.jsonl.gz --from HUB2.jsonl.gz");
     }
-    if (metric == Metric.DOWNLOADS_BETWEEN && from.size() < 2) {
+    if (metric == Metric.DOWNLOADS_BETWEEN && files.size() < 2) {
       throw CliFailure.usage("--metric downloads-between needs two snapshots or more: --from OLDER NEWER");
     }
     if (top != null && top < 1) throw CliFailure.usage("--top must be at least 1: " + top);
@@ -227,7 +276,8 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private Shares configure() throws IOException {
-    Shares s = Shares.by(by).metric(metric).attribution(attribution).origins(Registries.load(originsFile));
+    Shares s = Shares.by(Objects.requireNonNull(by, "by")).metric(metric).attribution(attribution)
+        .origins(Registries.load(originsFile));
     if (createdAfter != null || createdBefore != null) {
       // The window is [after, before); an open end is bounded by the day after the data was read: no model in it
       // can be younger, and a whole day reads better in the table's filters than an instant.
@@ -260,10 +310,10 @@ final class SharesCommand implements Callable<Integer> {
   private Instant latestReading() throws IOException {
     if (from.isEmpty()) return Instant.now();
     Instant latest = Instant.EPOCH;
-    for (Path f : from) {
-      SnapshotFiles.requireFile(f);
-      try (Snapshot s = SnapshotFiles.open(f)) {
-        Instant read = s.header().completedAt() != null ? s.header().completedAt() : s.header().startedAt();
+    for (Path f : files) {
+      try (Snapshot s = SnapshotFiles.open(f, at)) {
+        Instant started = s.header().requireStartedAt("--created-after without --created-before");
+        Instant read = s.header().completedAt() != null ? s.header().completedAt() : started;
         if (read.isAfter(latest)) latest = read;
       }
     }
@@ -271,27 +321,60 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private ShareTable snapshot(Shares shares, Path file) throws IOException {
-    try (Snapshot snapshot = SnapshotFiles.open(file)) {
-      Shares s = shares;
-      if (attribution == Attribution.ROOT) {
-        // Two passes keep memory to the compact link index, whatever the snapshot's size.
-        LineageIndex.Builder links = LineageIndex.builder();
-        try (Stream<Model> models = snapshot.stream()) {
-          models.forEach(links::add);
-        }
-        s = s.lineage(links.build());
+    try (Snapshot snapshot = SnapshotFiles.open(file, at)) {
+      describe(snapshot);
+      // Only the columns the table needs are read from a Parquet file; ROOT takes two passes, so memory holds the
+      // compact link index whatever the snapshot's size.
+      return shares.compute(snapshot);
+    } catch (MetricUnavailableException e) {
+      throw e.from(file.toString());
+    }
+  }
+
+  /** Says on stderr what a file without a hubshare header is and where its time came from. */
+  private void describe(Snapshot snapshot) {
+    if (snapshot.format() != SnapshotFormat.HUBSHARE) {
+      spec.commandLine().getErr().println("snapshot: " + snapshot.describe());
+      spec.commandLine().getErr().flush();
+    }
+  }
+
+  /** {@code --study}: both attributions side by side, with the warnings loud on stderr too. */
+  private int study(Output out) throws IOException {
+    OriginRegistry registry = Registries.load(originsFile);
+    StudyShares measure = StudyShares.create().origins(registry);
+    if (createdAfter != null || createdBefore != null) {
+      if (createdAfter == null || createdBefore == null) {
+        throw CliFailure.usage("--study takes the window from the snapshots, or both --created-after and "
+            + "--created-before");
       }
-      try (Stream<Model> models = snapshot.stream()) {
-        return s.compute(models);
-      } catch (MetricUnavailableException e) {
-        throw e.from(file.toString());
+      measure = measure.window(createdAfter, createdBefore);
+    }
+    StudyShares.Result r;
+    try (Snapshot first = SnapshotFiles.open(files.get(0), at)) {
+      describe(first);
+      if (files.size() == 1) {
+        r = measure.compute(first);
+      } else {
+        try (Snapshot second = SnapshotFiles.open(files.get(1), null)) {
+          describe(second);
+          r = measure.compute(first, second);
+        }
       }
     }
+    for (String w : r.warnings()) spec.commandLine().getErr().println("warning: " + w);
+    spec.commandLine().getErr().flush();
+    switch (format) {
+      case CSV: out.print(r.toCsv()); break;
+      case JSON: out.print(r.toJson()); break;
+      default: out.print(r.toText());
+    }
+    return ExitCodes.OK;
   }
 
   private ShareTable acrossHubs(Shares shares) throws IOException {
     try {
-      return shares.computeAcrossHubs(from);
+      return shares.computeAcrossHubs(files);
     } catch (IllegalArgumentException e) {
       throw CliFailure.usage(e.getMessage());
     }
@@ -342,49 +425,34 @@ final class SharesCommand implements Callable<Integer> {
     return List.copyOf(f);
   }
 
-  private static SnapshotHeader header(Path file) throws IOException {
-    try (Snapshot s = SnapshotFiles.open(file)) {
-      return s.header();
-    }
-  }
-
-  private static String name(Snapshot s) {
-    return s.file().getFileName().toString();
-  }
-
   /**
-   * The snapshots of a series, oldest first, closed (only their headers and files are used).
+   * What to call each point of the series, oldest first: its snapshot file, or the two files of a window between
+   * snapshots. Reads the headers only.
    *
    * @throws CliFailure (exit 2) if two files were taken at the same time (the same file twice, say)
    */
-  private List<Snapshot> headersByTime() throws IOException {
+  private List<String> names() throws IOException {
     List<Snapshot> opened = new ArrayList<>();
+    List<String> byTime = new ArrayList<>();
     try {
-      for (Path f : from) opened.add(SnapshotFiles.open(f));
+      for (Path f : files) opened.add(SnapshotFiles.open(f));
+      for (Snapshot s : opened) s.header().requireStartedAt("a series of snapshots");
+      opened.sort((a, b) -> a.header().requireStartedAt("").compareTo(b.header().requireStartedAt("")));
+      for (int i = 0; i < opened.size(); i++) {
+        Snapshot s = opened.get(i);
+        Instant t = s.header().requireStartedAt("a series of snapshots");
+        if (i > 0 && t.equals(opened.get(i - 1).header().startedAt())) {
+          throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
+              + t + ": a series needs snapshots taken at different times");
+        }
+        byTime.add(s.file().getFileName() + " (" + t + ")");
+      }
     } finally {
       for (Snapshot s : opened) s.close();
     }
-    opened.sort((a, b) -> a.header().startedAt().compareTo(b.header().startedAt()));
-    for (int i = 1; i < opened.size(); i++) {
-      Snapshot s = opened.get(i);
-      if (s.header().startedAt().equals(opened.get(i - 1).header().startedAt())) {
-        throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
-            + s.header().startedAt() + ": a series needs snapshots taken at different times");
-      }
-    }
-    return opened;
-  }
-
-  /**
-   * What to call each point of the series, oldest first: its snapshot file, or the two files of a window between
-   * snapshots.
-   */
-  private List<String> names(List<Snapshot> byTime) {
-    List<String> named = new ArrayList<>();
-    for (Snapshot s : byTime) named.add(name(s) + " (" + s.header().startedAt() + ")");
-    if (metric != Metric.DOWNLOADS_BETWEEN) return named;
+    if (metric != Metric.DOWNLOADS_BETWEEN) return byTime;
     List<String> windows = new ArrayList<>();
-    for (int i = 1; i < named.size(); i++) windows.add("between " + named.get(i - 1) + " and " + named.get(i));
+    for (int i = 1; i < byTime.size(); i++) windows.add("between " + byTime.get(i - 1) + " and " + byTime.get(i));
     return windows;
   }
 }

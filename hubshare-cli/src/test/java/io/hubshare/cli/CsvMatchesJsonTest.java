@@ -75,6 +75,17 @@ class CsvMatchesJsonTest extends LocalHubTest {
     assertThat(unknown.get(3)).isEqualTo(table.get("unknownRow").get("value").asText());
   }
 
+  @Test
+  void sql() throws Exception {
+    String query = "SELECT author, count(*) AS models, sum(downloads) AS downloads, min(createdAt) AS first "
+        + "FROM models GROUP BY author ORDER BY downloads DESC LIMIT 20";
+    CliRun.Result csv = CliRun.run("sql", query, "--from", SAMPLE, "--format", "csv");
+    CliRun.Result json = CliRun.run("sql", query, "--from", SAMPLE, "--format", "json");
+
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    assertSameRecords(csv.out(), JSON.readTree(json.out()));
+  }
+
   private static String[] withFormat(String format, String... accounts) {
     List<String> args = new ArrayList<>(List.of("origins"));
     args.addAll(List.of(accounts));

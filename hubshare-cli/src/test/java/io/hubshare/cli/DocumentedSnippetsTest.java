@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles as written, imports included, against the library
- * as a user's build has it (the command line's own libraries left out). Nothing is run: a snippet may talk to a
- * live hub.
+ * (and its optional SQL artifact) as a user's build has it, the command line's own libraries left out. Nothing is
+ * run: a snippet may talk to a live hub.
  *
  * <p>A block is compiled as one Java file when it declares a type (a {@code class}, {@code record}, {@code enum} or
  * {@code interface} at the start of a line); otherwise its {@code import} lines go on top and the rest becomes the

@@ -248,7 +248,7 @@ class SharesCommandTest {
     assertThat(date.exitCode()).isEqualTo(2);
     assertThat(date.errLines()[0]).contains("'last year' is not a date");
     assertThat(noBy.exitCode()).isEqualTo(2);
-    assertThat(noBy.errLines()).containsExactly("hubshare: missing required option: '--by=DIMENSION'",
+    assertThat(noBy.errLines()).containsExactly("hubshare: --by DIMENSION is required (or --study)",
         "try 'hubshare shares --help'");
   }
 
@@ -304,9 +304,10 @@ class SharesCommandTest {
     assertThat(ChartCaption.table("hub.jsonl.gz", io.hubshare.analytics.Metric.DOWNLOADS_ALL_TIME, end,
         end.plusSeconds(3600), created)).isEqualTo("hub.jsonl.gz, read 2026-09-01: downloads since each model was "
         + "created; models created 2026-01-01 to 2026-09-01");
-    assertThat(ChartCaption.between("july.jsonl.gz", Instant.parse("2026-07-01T00:00:00Z"), "august.jsonl.gz",
-        start, java.util.Map.of())).isEqualTo("downloads between 2026-07-01 (july.jsonl.gz) and 2026-08-01 "
-        + "(august.jsonl.gz)");
+    assertThat(ChartCaption.between(Instant.parse("2026-07-01T00:00:00Z"), start, java.util.Map.of()))
+        .isEqualTo("downloads between the snapshots of 2026-07-01 and 2026-08-01");
+    assertThat(ChartCaption.table("models.parquet", io.hubshare.analytics.Metric.MODELS, null, null,
+        java.util.Map.of())).isEqualTo("models.parquet: models");
     assertThat(ChartCaption.series(3, io.hubshare.analytics.Metric.LIKES, Instant.parse("2026-06-01T00:00:00Z"),
         start, java.util.Map.of())).isEqualTo("3 snapshots, 2026-06-01 to 2026-08-01: likes at each");
   }

@@ -21,6 +21,11 @@ public enum Dimension {
   /** The developer kind: industry, academia, non-profit, government, individual. */
   KIND,
   /**
+   * The study's 14 groups of developers ({@link StudyGroups}): groups of countries, "International / Online" and
+   * "User" (individual accounts); key and label the group's name.
+   */
+  STUDY_GROUP,
+  /**
    * The credited model: the lineage root under {@code ROOT} (the usual meaning of a family), the immediate base
    * under {@code PARENT}, the model itself under {@code UPLOADER} (a top list of models).
    */
@@ -47,12 +52,12 @@ public enum Dimension {
    */
   public boolean isCredited() {
     return this == COUNTRY || this == REGION || this == ORGANIZATION || this == ACCOUNT || this == KIND
-        || this == FAMILY;
+        || this == STUDY_GROUP || this == FAMILY;
   }
 
   /** Whether the group comes from the origin registry rather than from the model or its ids. */
   public boolean needsOrigins() {
-    return this == COUNTRY || this == REGION || this == ORGANIZATION || this == KIND;
+    return this == COUNTRY || this == REGION || this == ORGANIZATION || this == KIND || this == STUDY_GROUP;
   }
 
   /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline-tag}. */

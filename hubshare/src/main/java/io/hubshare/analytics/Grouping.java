@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
 final class Grouping {
   private final Dimension dimension;
   private final OriginLookup origins;
+  private final StudyGroups studyGroups;
 
-  Grouping(Dimension dimension, OriginLookup origins) {
+  Grouping(Dimension dimension, OriginLookup origins, StudyGroups studyGroups) {
     this.dimension = dimension;
     this.origins = origins;
+    this.studyGroups = studyGroups;
   }
 
   /** The key of a dimension that describes the model itself ({@code !dimension.isCredited()}). */
@@ -58,6 +60,7 @@ final class Grouping {
       case REGION: return o.region();
       case ORGANIZATION: return o.organization() == null ? o.account() : o.organization();
       case KIND: return o.kind().label();
+      case STUDY_GROUP: return studyGroups.groupOf(o);
       default: throw new IllegalStateException(dimension + " is not credited: use ownKey");
     }
   }
