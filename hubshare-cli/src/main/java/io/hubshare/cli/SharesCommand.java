@@ -361,6 +361,12 @@ final class SharesCommand implements Callable<Integer> {
           r = measure.compute(first, second);
         }
       }
+    } catch (MetricUnavailableException e) {
+      String of = files.size() == 1 ? files.get(0).toString() : files.get(0) + " and " + files.get(1);
+      throw CliFailure.usage("--study weighs models by their all-time downloads, and none of the "
+          + Numbers.grouped(e.models()) + " models of " + of + " created in the window has " + (files.size() == 1
+          ? "an all-time count" : "a known difference of all-time counts") + ": they come with a snapshot made by "
+          + "'hubshare crawl' (it asks for downloadsAllTime by default) or a Parquet snapshot of the Hub's statistics");
     }
     for (String w : r.warnings()) spec.commandLine().getErr().println("warning: " + w);
     spec.commandLine().getErr().flush();
