@@ -74,9 +74,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case OUTPUT_EXISTS:
         return e.out() + " exists: add --overwrite to replace it, or choose another --out";
       case INTERRUPTED:
-        return "an interrupted crawl of " + e.out() + " left its pages in " + e.partialFile() + ": run the same "
-            + "command with --resume to continue it, or delete " + e.partialFile() + " and " + e.checkpointFile()
-            + " to start again";
+        return "an interrupted crawl of " + e.out() + " left its pages in " + e.stateFiles().get(0) + ": run the "
+            + "same command with --resume to continue it, or delete " + files(e.stateFiles()) + " to start again";
       default:
         return e.getMessage();
     }
@@ -87,6 +86,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     String what = e.url() == null ? "this command" : "GET " + e.url();
     return "offline mode is on (HF_HUB_OFFLINE) and " + what + " needs the hub: unset HF_HUB_OFFLINE to reach it, "
         + "or read a snapshot with --from (shares, lineage)";
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String files(java.util.List<java.nio.file.Path> files) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < files.size(); i++) {
+      if (i > 0) b.append(i == files.size() - 1 ? " and " : ", ");
+      b.append(files.get(i));
+    }
+    return b.toString();
   }
 
   /** What would carry the metric, in the command line's terms. */

@@ -1,6 +1,7 @@
 package io.hubshare.snapshot;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,16 +34,20 @@ public final class CrawlStateException extends IllegalStateException {
 
   private final Reason reason;
   private final transient Path out;
+  private final transient List<Path> stateFiles;
 
   /**
    * @param reason why the crawl did not start
    * @param out the snapshot file the crawl was to write
+   * @param stateFiles the files that hold the interrupted crawl's state, its pages first; empty when the output
+   *     exists
    * @param message what went wrong and what to do, in the library's terms
    */
-  public CrawlStateException(Reason reason, Path out, String message) {
+  public CrawlStateException(Reason reason, Path out, List<Path> stateFiles, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.out = Objects.requireNonNull(out, "out");
+    this.stateFiles = List.copyOf(stateFiles);
   }
 
   /** Why the crawl did not start. */
@@ -55,13 +60,11 @@ public final class CrawlStateException extends IllegalStateException {
     return out;
   }
 
-  /** The interrupted crawl's pages: {@code out} with {@code .partial} added. */
-  public Path partialFile() {
-    return Crawl.sibling(out, ".partial");
-  }
-
-  /** The interrupted crawl's position: {@code out} with {@code .checkpoint} added. */
-  public Path checkpointFile() {
-    return Crawl.sibling(out, ".checkpoint");
+  /**
+   * The files that hold the interrupted crawl's state, its pages first ({@code out.partial}, {@code out.checkpoint},
+   * and a partitioned crawl's {@code out.parts}): delete them all to start again. Empty when the output exists.
+   */
+  public List<Path> stateFiles() {
+    return stateFiles;
   }
 }

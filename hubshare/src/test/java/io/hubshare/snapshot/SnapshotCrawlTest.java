@@ -126,8 +126,8 @@ class SnapshotCrawlTest {
         .isInstanceOfSatisfying(CrawlStateException.class, e -> {
           assertThat(e.reason()).isEqualTo(CrawlStateException.Reason.INTERRUPTED);
           assertThat(e.out()).isEqualTo(out);
-          assertThat(e.partialFile()).isEqualTo(dir.resolve("hub.jsonl.gz.partial"));
-          assertThat(e.checkpointFile()).isEqualTo(dir.resolve("hub.jsonl.gz.checkpoint"));
+          assertThat(e.stateFiles()).containsExactly(dir.resolve("hub.jsonl.gz.partial"),
+              dir.resolve("hub.jsonl.gz.checkpoint"));
         })
         .hasMessageContaining("resume(true)")
         .hasMessageContaining("hub.jsonl.gz.partial");

@@ -161,10 +161,10 @@ class SnapshotReadTest {
     assertThatThrownBy(() -> Snapshots.open(future)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("format version 2 is newer than this hubshare reads (1)");
 
-    Path otherHub = write(dir.resolve("ms.jsonl.gz"), new SnapshotHeader(1, "modelscope", "https://modelscope.cn", "",
-        HEADER.startedAt(), null, 0, null, null, null), List.of());
+    Path otherHub = write(dir.resolve("mirror.jsonl.gz"), new SnapshotHeader(1, "company-mirror",
+        "https://models.example.com", "", HEADER.startedAt(), null, 0, null, null, null), List.of());
     assertThatThrownBy(() -> Snapshots.open(otherHub)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("'modelscope'");
+        .hasMessageContaining("'company-mirror'");
   }
 
   @Test
