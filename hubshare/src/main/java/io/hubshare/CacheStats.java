@@ -4,11 +4,11 @@ package io.hubshare;
  * What the client's in-memory caches (model info, accounts and, when enabled, list pages) have done so far, summed
  * over all of them. A snapshot: later lookups do not change it.
  *
- * {@snippet :
+ * <pre>{@code
  * hub.models().get("Qwen/Qwen3-8B");
  * hub.models().get("Qwen/Qwen3-8B");            // answered from memory
  * System.out.println(hub.cacheStats());          // CacheStats[hits=1, misses=1, ... hitRate=50.0%]
- * }
+ * }</pre>
  *
  * @param hitCount lookups answered from memory
  * @param missCount lookups that had to ask the hub (or wait for a concurrent identical request)

@@ -41,10 +41,10 @@ import org.duckdb.DuckDBConnection;
  * {@code DIR} itself is the models table: Hive-style readers (Spark, Hive, Trino) skip names starting with
  * {@code _}, as they skip {@code _SUCCESS}; the lineage and origins are tables of their own.
  *
- * {@snippet :
+ * <pre>{@code
  * ParquetExport.Written w = ParquetExport.to(Path.of("hub-parquet")).write(Path.of("hub-2026-08-01.jsonl.gz"));
  * // duckdb: SELECT count(*) FROM read_parquet('hub-parquet/*\/*\/models.parquet', hive_partitioning = true)
- * }
+ * }</pre>
  *
  * <p>{@code models.parquet} has the list API's field names with the same types in every file:
  * {@code id, author} (text), {@code createdAt, lastModified} (timestamp with time zone), {@code downloads,

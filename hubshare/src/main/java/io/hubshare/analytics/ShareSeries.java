@@ -10,12 +10,12 @@ import java.util.Objects;
  * standing on its own. Nothing here adds tables up: two 30-day readings overlap, and their sum counts no real
  * window.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareSeries s = new ShareSeries(List.of(
  *     new ShareSeries.Point(march, shares.compute(marchModels)),
  *     new ShareSeries.Point(april, shares.compute(aprilModels))));
  * Files.writeString(Path.of("shares.csv"), s.toCsv());
- * }
+ * }</pre>
  *
  * @param points the tables with their snapshot times, in strictly increasing time, all of the same dimension,
  *     metric and attribution

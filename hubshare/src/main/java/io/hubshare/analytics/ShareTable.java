@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * only, against their own total: the unknown row is not one developer, so counting it as a group would overstate
  * concentration, and counting it in the denominator would understate it.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareTable t = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS).compute(models);
  * System.out.println(t.toText(10));
  * double china = t.share("CN");   // 0.171…
- * }
+ * }</pre>
  */
 public final class ShareTable {
   /** The key of the unknown row. It cannot clash with a group: no country, tag or id is written so. */

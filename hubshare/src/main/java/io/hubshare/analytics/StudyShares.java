@@ -30,12 +30,12 @@ import org.jspecify.annotations.Nullable;
  *       between them ({@link SnapshotDelta}: created after S, its whole all-time count at T).
  * </ul>
  *
- * {@snippet :
+ * <pre>{@code
  * try (Snapshot s = Snapshots.open(Path.of("models/2025-08-25/models.parquet"))) {
  *   StudyShares.Result r = StudyShares.create().compute(s);
  *   System.out.println(r.toText());
  * }
- * }
+ * }</pre>
  *
  * <p>A model without {@code downloadsAllTime} is counted as missing, never as 0; a snapshot without it at all (the
  * bundled sample) gives a table of missing models and says so. Immutable and thread-safe.

@@ -29,10 +29,10 @@ public interface Models {
    * (and the id) come back, so every other field of the returned model is absent ({@code null} or empty). Some
    * fields exist on this call only: {@code baseModels}, {@code childrenModelCount}, {@code usedStorage}.
    *
-   * {@snippet :
+   * <pre>{@code
    * Model m = hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime", "baseModels");
    * Long allTime = m.downloads().allTime();
-   * }
+   * }</pre>
    *
    * <p>The default implementation serves a call without expand fields through {@link #get(String)} and
    * {@link #get(String, String)}, and refuses expand fields; {@code HubClient.models()} supports them all.

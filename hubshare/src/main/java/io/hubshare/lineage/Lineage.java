@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model's lineage as a {@link LineageWalker} walked it: each base from the model's parent up to the root.
  *
- * {@snippet :
+ * <pre>{@code
  * Lineage l = walker.walk("Abiray/10Eros-Max-GGUF");
  * // chain [quantized:TenStrip/10Eros-Max, finetune:MiniMaxAI/MiniMax-H3], root MiniMaxAI/MiniMax-H3, end ROOT
- * }
+ * }</pre>
  *
  * @param id the model walked from
  * @param chain the steps, nearest first: the primary parent, its primary parent, and so on; empty for an original

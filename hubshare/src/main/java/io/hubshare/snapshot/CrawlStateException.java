@@ -9,7 +9,7 @@ import java.util.Objects;
  * to be resumed, or that state belongs to another listing. Nothing was sent and no file was touched. The
  * {@link #reason()} lets a caller say what to do in its own terms (an option of its command line, say).
  *
- * {@snippet :
+ * <pre>{@code
  * try {
  *   hub.snapshots().crawl(query, out);
  * } catch (CrawlStateException e) {
@@ -17,7 +17,7 @@ import java.util.Objects;
  *     hub.snapshots().crawl(query, out, CrawlOptions.builder().resume(true).build());
  *   }
  * }
- * }
+ * }</pre>
  */
 public final class CrawlStateException extends IllegalStateException {
   private static final long serialVersionUID = 1L;

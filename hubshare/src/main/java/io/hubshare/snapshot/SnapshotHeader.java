@@ -75,11 +75,11 @@ public record SnapshotHeader(
    * A header of the current format version for a file that was not made by a crawl, such as an import. Its count
    * is set by the writer ({@link Snapshots#importLines}).
    *
-   * {@snippet :
+   * <pre>{@code
    * SnapshotHeader h = SnapshotHeader.describing("huggingface", "https://huggingface.co",
    *     Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-09-01T00:00:00Z"),
    *     "Exported from our 2026-08 crawl database", "https://example.org/crawl-2026-08");
-   * }
+   * }</pre>
    */
   public static SnapshotHeader describing(String hub, String endpoint, Instant startedAt,
       @Nullable Instant completedAt, @Nullable String note, @Nullable String source) {

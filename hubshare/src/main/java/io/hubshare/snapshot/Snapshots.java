@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Crawls a hub's model listing into a snapshot file, and opens snapshot files. The hub keeps no download history
  * (only the last 30 days and all time), so every other window needs two snapshots: see {@link SnapshotDelta}.
  *
- * {@snippet :
+ * <pre>{@code
  * try (HubClient hub = HubClient.create()) {
  *   ModelQuery all = ModelQuery.builder()
  *       .expand("author", "createdAt", "downloads", "downloadsAllTime", "tags", "cardData", "safetensors")
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *       CrawlOptions.builder().resume(true).build());   // resume: continues a crawl killed earlier, if any
  *   System.out.println(r.models() + " models");
  * }
- * }
+ * }</pre>
  *
  * <p>A crawl writes its pages to {@code FILE.partial} and its position to {@code FILE.checkpoint}; it can be killed
  * at any instant ({@code kill -9} included) and resumed with {@link CrawlOptions.Builder#resume(boolean)}, ending
@@ -120,13 +120,13 @@ public final class Snapshots {
    * ({@code out.partial}, {@code out.parts}, {@code out.checkpoint}) and resumes after a kill with
    * {@link CrawlOptions.Builder#resume(boolean)}.
    *
-   * {@snippet :
+   * <pre>{@code
    * try (HubClient ms = HubClient.create(Hub.MODELSCOPE)) {
    *   CrawlResult r = ms.snapshots().crawlPartitioned(ModelQuery.builder().pageSize(50).build(),
    *       Path.of("modelscope-2026-12-01.jsonl.gz"), CrawlOptions.builder().resume(true).build());
    *   System.out.println(r.coverage().summary());   // 98,765 of 99,012 listed models (99.8 %) in 412 parts; ...
    * }
-   * }
+   * }</pre>
    *
    * @param query the whole listing: its filters bound every part, its sort is the first order each part is listed
    *     in, its page size every page's; it must have no limit and no cursor
@@ -206,11 +206,11 @@ public final class Snapshots {
    * hold one repository read under two casings of its name). The header is {@code header} with the number of lines
    * as its count. The file appears atomically, complete or not at all.
    *
-   * {@snippet :
+   * <pre>{@code
    * Snapshots.importLines(Path.of("models.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"),
    *     SnapshotHeader.describing("huggingface", "https://huggingface.co", start, end,
    *         "Listing dumped with huggingface_hub", null), false);
-   * }
+   * }</pre>
    *
    * @return the header written
    * @throws SnapshotFormatException naming the source line that is not a model object, or repeats an id
