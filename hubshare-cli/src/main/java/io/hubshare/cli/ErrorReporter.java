@@ -1,6 +1,7 @@
 package io.hubshare.cli;
 
 import io.hubshare.analytics.MetricUnavailableException;
+import io.hubshare.analytics.PlainText;
 import io.hubshare.error.HubException;
 import io.hubshare.error.OfflineException;
 import io.hubshare.snapshot.CrawlStateException;
@@ -37,7 +38,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (debug(commandLine)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
-      err.print(context.redact(trace.toString()));
+      for (String line : context.redact(trace.toString()).split("\\R")) {
+        // A stack trace's own tab stays; whatever a message in it holds is stripped.
+        err.println(line.startsWith("\t") ? "\t" + PlainText.strip(line.substring(1)) : PlainText.strip(line));
+      }
     }
     err.flush();
     return code;
@@ -124,8 +128,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return m;
   }
 
+  // One line, and nothing a hub wrote into a message (an escape sequence, a bidi override) reaches the terminal.
   private static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return PlainText.strip(message.strip().replaceAll("\\s*\\R\\s*", " ")).strip();
   }
 
   private static boolean debug(CommandLine commandLine) {
