@@ -92,7 +92,7 @@ class ParquetCommandsTest {
     assertThat(sample.exitCode()).isEqualTo(2);
     assertThat(sample.out()).isEmpty();
     assertThat(sample.errLines()[0]).isEqualTo("hubshare: --study weighs models by their all-time downloads, and "
-        + "none of the 14,890 models of examples/data/hub-sample-2026-08.jsonl.gz created in the window has an "
+        + "none of the 14,887 models of examples/data/hub-sample-2026-08.jsonl.gz created in the window has an "
         + "all-time count: they come with a snapshot made by 'hubshare crawl' (it asks for downloadsAllTime by "
         + "default) or a Parquet snapshot of the Hub's statistics");
 

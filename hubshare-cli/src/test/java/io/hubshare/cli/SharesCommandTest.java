@@ -266,13 +266,13 @@ class SharesCommandTest {
 
     assertThat(allTime.exitCode()).isEqualTo(2);
     assertThat(allTime.out()).as("no table of zeros").isEmpty();
-    assertThat(allTime.errLines()).containsExactly("hubshare: no value of downloads (all time) in the 15,156 models "
+    assertThat(allTime.errLines()).containsExactly("hubshare: no value of downloads (all time) in the 15,153 models "
         + "of " + SAMPLE + ": all-time counts come with a live listing, or a snapshot made by 'hubshare crawl' (it "
         + "asks for downloadsAllTime by default); or use --metric downloads (the last 30 days)",
         "try 'hubshare shares --help'");
     assertThat(between.exitCode()).isEqualTo(2);
     assertThat(between.out()).isEmpty();
-    assertThat(between.errLines()[0]).startsWith("hubshare: no value of downloads (between snapshots) in the 15,156 "
+    assertThat(between.errLines()[0]).startsWith("hubshare: no value of downloads (between snapshots) in the 15,153 "
         + "models of " + older + " and " + SAMPLE + ": ").contains("all-time counts", "'hubshare crawl'");
   }
 
