@@ -80,7 +80,7 @@ class HubClientEndToEndTest {
     assertThat(r.getMethod()).isEqualTo("GET");
     assertThat(r.getTarget()).isEqualTo("/api/models/meta-llama/Llama-3.1-8B-Instruct");
     assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(r.getHeaders().get("User-Agent")).startsWith("hubshare/");
+    assertThat(r.getHeaders().get("User-Agent")).isEqualTo(UserAgentTest.expected());
     assertThat(m.id()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
     assertThat(m.author()).isEqualTo("meta-llama");
     assertThat(m.tags()).contains("text-generation");
