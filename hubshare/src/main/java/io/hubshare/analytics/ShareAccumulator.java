@@ -15,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * sum per parent id), never with the number of models. Obtain one from {@link Shares#accumulator()}; not
  * thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).accumulator();
  * for (Page<Model> page : hub.models().list(query).pages()) {
  *   page.items().forEach(acc::add);
  *   checkpoint(page.nextCursor());
  * }
  * ShareTable t = acc.result();
- * }
+ * }</pre>
  */
 public final class ShareAccumulator {
   private final Shares spec;

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Download shares over any stream of models: a live listing, a snapshot, or a list. Immutable: every setter
  * returns a copy, so one configured {@code Shares} can be reused over many snapshots.
  *
- * {@snippet :
+ * <pre>{@code
  * // What share of the downloads of models created in the year to August 2025 (all-time counts: a listing with
  * // expand=downloadsAllTime) comes from each country, crediting every derivative to its lineage root's developer?
  * ShareTable t = Shares.by(Dimension.COUNTRY)
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *     .createdBetween(LocalDate.parse("2024-08-01"), LocalDate.parse("2025-08-01"))
  *     .compute(hub.models().list(query));
  * System.out.println(t.toText(10));
- * }
+ * }</pre>
  *
  * <p>Defaults: metric {@link Metric#DOWNLOADS}, attribution {@link Attribution#UPLOADER}, no filter, the bundled
  * origin registry. A computation reads the models once and keeps only per-group sums; see

@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Pass {@link #nextCursor()} to {@link ModelQuery.Builder#cursor(String)} to continue a listing later, in
  * another process: a crawl that stopped resumes exactly where it was.
  *
+ * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+ *
  * @param items the items of this page, in the hub's order
  * @param nextCursor the opaque cursor of the next page, or {@code null} on the last page
  */
 public record Page<T>(List<T> items, @Nullable String nextCursor) {
+  /** Checks the components. */
   public Page {
     items = List.copyOf(items);
   }

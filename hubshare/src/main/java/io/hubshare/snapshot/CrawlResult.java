@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * A finished crawl.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param file the snapshot written
  * @param header its header ({@link SnapshotHeader#count()} models)
  * @param pages the pages fetched, over every run of a resumed crawl
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param resumed whether the crawl continued an earlier, interrupted run
  */
 public record CrawlResult(Path file, SnapshotHeader header, long pages, long duplicates, boolean resumed) {
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public CrawlResult {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(header, "header");

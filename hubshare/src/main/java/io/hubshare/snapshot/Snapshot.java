@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * A snapshot file opened for reading: its {@link #header()}, then its models, streamed one line at a time. The file
  * is never loaded: a snapshot of the whole Hub reads in constant memory. Open one with {@link Snapshots#open}.
  *
- * {@snippet :
+ * <pre>{@code
  * try (Snapshot s = Snapshots.open(Path.of("hub-2026-08-01.jsonl.gz"))) {
  *   System.out.println(s.header().count() + " models listed at " + s.header().startedAt());
  *   long qwen = s.stream().filter(m -> "Qwen".equals(m.author())).count();
  * }
- * }
+ * }</pre>
  *
  * <p>Each {@link #stream()} or {@link #iterator()} reads the file again from its first model. A damaged file
  * (truncated, a line that is not JSON, fewer models than the header announces) fails while streaming with an

@@ -33,11 +33,11 @@ import org.jspecify.annotations.Nullable;
  * <p>There is deliberately no way to add up {@code last30Days} ({@code downloads}) over snapshots: two readings
  * less than 30 days apart count the same downloads twice. Use all-time differences, as here.
  *
- * {@snippet :
+ * <pre>{@code
  * try (Stream<ModelDelta> d = SnapshotDelta.between(Path.of("hub-2026-07.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"))) {
  *   long august = d.filter(ModelDelta::isKnown).mapToLong(ModelDelta::downloadsBetween).sum();
  * }
- * }
+ * }</pre>
  *
  * <p>Memory: the older snapshot is held as an index of id hashes and two numbers per model in primitive arrays
  * (about 50 to 100 MB for a million models); the newer one is streamed.

@@ -12,7 +12,7 @@ import java.util.Objects;
  * Crawls a hub's model listing into a snapshot file, and opens snapshot files. The hub keeps no download history
  * (only the last 30 days and all time), so every other window needs two snapshots: see {@link SnapshotDelta}.
  *
- * {@snippet :
+ * <pre>{@code
  * try (HubClient hub = HubClient.create()) {
  *   ModelQuery all = ModelQuery.builder()
  *       .expand("author", "createdAt", "downloads", "downloadsAllTime", "tags", "cardData", "safetensors")
@@ -21,7 +21,7 @@ import java.util.Objects;
  *       CrawlOptions.builder().resume(true).build());   // resume: continues a crawl killed earlier, if any
  *   System.out.println(r.models() + " models");
  * }
- * }
+ * }</pre>
  *
  * <p>A crawl writes its pages to {@code FILE.partial} and its position to {@code FILE.checkpoint}; it can be killed
  * at any instant ({@code kill -9} included) and resumed with {@link CrawlOptions.Builder#resume(boolean)}, ending
@@ -109,11 +109,11 @@ public final class Snapshots {
    * hold one repository read under two casings of its name). The header is {@code header} with the number of lines
    * as its count. The file appears atomically, complete or not at all.
    *
-   * {@snippet :
+   * <pre>{@code
    * Snapshots.importLines(Path.of("models.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"),
    *     SnapshotHeader.describing("huggingface", "https://huggingface.co", start, end,
    *         "Listing dumped with huggingface_hub", null), false);
-   * }
+   * }</pre>
    *
    * @return the header written
    * @throws SnapshotFormatException naming the source line that is not a model object, or repeats an id

@@ -59,7 +59,7 @@ class LineageIndexFootprintTest {
 
   private static List<BaseModel> replica(List<BaseModel> bases, int r) {
     List<BaseModel> out = new ArrayList<>(bases.size());
-    for (BaseModel base : bases) out.add(new BaseModel(base.id() + "-r" + r, base.relation()));
+    for (BaseModel base : bases) out.add(BaseModel.of(base.id() + "-r" + r, base.relation()));
     return List.copyOf(out);
   }
 

@@ -15,8 +15,9 @@ class OriginRegistryLookupTest {
   private final OriginRegistry registry = OriginRegistry.bundled();
 
   private static Model model(String id, @Nullable String author) {
-    return new Model(Hub.HUGGING_FACE, id, author, null, null, null, "text-generation", "transformers", List.of("region:us"), null,
-        false, false, "apache-2.0", null, DownloadMetrics.NONE, List.of(), "{}");
+    return Model.builder(Hub.HUGGING_FACE, id).author(author).pipelineTag("text-generation")
+        .libraryName("transformers").tags(List.of("region:us")).isPrivate(false).disabled(false).license("apache-2.0")
+        .build();
   }
 
   @Test
