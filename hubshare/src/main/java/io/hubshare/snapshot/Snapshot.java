@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -77,7 +79,48 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming the damaged line
    */
   public Stream<Model> stream() {
-    return stream(this::parse);
+    return DescribedStream.of(stream(this::parse), "the " + header.count() + " models of " + file);
+  }
+
+  /**
+   * The model whose id is {@code id}, ignoring case as the hubs do; a model spelt exactly so wins over one spelt
+   * with other capitals (a snapshot can hold both, listed before and after a rename). Reads the file from the
+   * start, parsing only the lines that may hold the id, and stops at an exact match.
+   *
+   * <pre>{@code
+   * Optional<Model> qwen = snapshot.find("Qwen/Qwen3-8B");
+   * long recent = qwen.map(m -> m.downloads().last30DaysOr(0)).orElse(0L);
+   * }</pre>
+   *
+   * @param id the model's id, such as {@code Qwen/Qwen3-8B}
+   * @return the model, or empty when the snapshot does not hold it
+   * @throws UncheckedIOException wrapping a {@link SnapshotFormatException} naming a damaged line
+   */
+  public Optional<Model> find(String id) {
+    Objects.requireNonNull(id, "id");
+    String name = id.substring(id.indexOf('/') + 1);
+    Model spelledOtherwise = null;
+    SnapshotReader r = openReader();
+    try {
+      for (String line = r.nextLine(); line != null; line = r.nextLine()) {
+        if (!containsIgnoringCase(line, name)) continue; // most lines: no parse
+        Model m = parse(line, r.lineNumber());
+        if (m.id().equals(id)) return Optional.of(m);
+        if (spelledOtherwise == null && m.id().equalsIgnoreCase(id)) spelledOtherwise = m;
+      }
+      return Optional.ofNullable(spelledOtherwise);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(r);
+    }
+  }
+
+  private static boolean containsIgnoringCase(String text, String part) {
+    for (int i = 0, last = text.length() - part.length(); i <= last; i++) {
+      if (text.regionMatches(true, i, part, 0, part.length())) return true;
+    }
+    return false;
   }
 
   /**
@@ -85,7 +128,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * elsewhere without losing fields this version of hubshare does not model.
    */
   public Stream<String> rawLines() {
-    return stream((line, number) -> line);
+    return DescribedStream.of(stream((line, number) -> line), "the " + header.count() + " model lines of " + file);
   }
 
   /** The models, as {@link #stream()}; the file is released when the iteration ends or this snapshot closes. */
