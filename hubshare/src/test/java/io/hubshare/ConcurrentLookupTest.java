@@ -43,9 +43,7 @@ class ConcurrentLookupTest {
         return lookup.get();
       }));
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!allWaiting(threads) && System.nanoTime() < deadline) Thread.sleep(5);
-    assertThat(allWaiting(threads)).as("all lookups started and waiting").isTrue();
+    assertThat(awaitAllWaiting(threads, THREADS)).as("all lookups started and waiting").isTrue();
     assertThat(transport.requests()).hasSize(1);
     transport.open();
     List<T> out = new ArrayList<>();
@@ -53,9 +51,22 @@ class ConcurrentLookupTest {
     return out;
   }
 
-  private static boolean allWaiting(List<Thread> threads) {
+  /**
+   * Waits until {@code count} threads have registered and each is parked (waiting on a lock, a future or a latch):
+   * no fixed pause, the condition itself, re-read whenever the scheduler runs this thread, for at most 10 seconds.
+   */
+  static boolean awaitAllWaiting(List<Thread> threads, int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (allWaiting(threads, count)) return true;
+      Thread.yield();
+    }
+    return allWaiting(threads, count);
+  }
+
+  private static boolean allWaiting(List<Thread> threads, int count) {
     synchronized (threads) {
-      return threads.size() == THREADS && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+      return threads.size() == count && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
           || t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.BLOCKED);
     }
   }

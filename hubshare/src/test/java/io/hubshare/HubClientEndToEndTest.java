@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,12 +259,22 @@ class HubClientEndToEndTest {
       }
     });
     ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Thread> lookups = new CopyOnWriteArrayList<>();
+    CountDownLatch started = new CountDownLatch(6);
     try {
       List<Future<Model>> results = new ArrayList<>();
-      for (int i = 0; i < 6; i++) results.add(pool.submit(() -> hub.models().get("openai-community/gpt2")));
-      // The first lookup has reached the server; give the others time to queue behind it.
+      for (int i = 0; i < 6; i++) {
+        results.add(pool.submit(() -> {
+          lookups.add(Thread.currentThread());
+          started.countDown();
+          return hub.models().get("openai-community/gpt2");
+        }));
+      }
+      // The first lookup has reached the server and is held there; the others must be queued behind it, not
+      // merely not started yet, for the test to show that concurrent lookups share one request.
       assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-      Thread.sleep(200);
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(ConcurrentLookupTest.awaitAllWaiting(lookups, 6)).as("every lookup waiting").isTrue();
       release.countDown();
       for (Future<Model> f : results) assertThat(f.get(10, TimeUnit.SECONDS).id()).isEqualTo("openai-community/gpt2");
     } finally {
