@@ -36,10 +36,11 @@ INSTALLED=examples/consumers/target/installed
 for f in "hubshare-$VERSION-sources.jar" "hubshare-$VERSION-javadoc.jar" "hubshare-cli-$VERSION.jar"; do
   [ -s "$INSTALLED/$f" ] || fail "$f was not installed"
 done
-unzip -l "$INSTALLED/hubshare-$VERSION-javadoc.jar" | grep -q "io/hubshare/domain/Model.html" || fail "no Javadoc of Model"
+expect "$(unzip -l "$INSTALLED/hubshare-$VERSION-javadoc.jar")" "io/hubshare/domain/Model.html"
 CLI="$INSTALLED/hubshare-cli-$VERSION.jar"
-java -jar "$CLI" --version | grep -qF "hubshare $VERSION" || fail "the installed command line does not run"
+expect "$(java -jar "$CLI" --version)" "hubshare $VERSION"
+entries=$(unzip -l "$CLI")
 for entry in META-INF/LICENSE META-INF/licenses/THIRD-PARTY.txt META-INF/licenses/LGPL-2.1.txt; do
-  unzip -l "$CLI" | grep -q " $entry\$" || fail "the command line's jar lacks $entry"
+  expect "$entries" " $entry"
 done
 echo "installed artifacts: ok (library, sources, javadoc, command line with its licences)"

@@ -270,11 +270,12 @@ class HubClientEndToEndTest {
           return hub.models().get("openai-community/gpt2");
         }));
       }
-      // The first lookup has reached the server and is held there; the others must be queued behind it, not
-      // merely not started yet, for the test to show that concurrent lookups share one request.
+      // The first lookup has reached the server and is held there (its thread reads the socket); the other five
+      // must be parked behind it, not merely not started yet, for the test to show that concurrent lookups share
+      // one request.
       assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
       assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(ConcurrentLookupTest.awaitAllWaiting(lookups, 6)).as("every lookup waiting").isTrue();
+      assertThat(ConcurrentLookupTest.awaitParked(lookups, 6, 5)).as("five lookups waiting").isTrue();
       release.countDown();
       for (Future<Model> f : results) assertThat(f.get(10, TimeUnit.SECONDS).id()).isEqualTo("openai-community/gpt2");
     } finally {
