@@ -245,7 +245,7 @@ class SharesCommandTest {
     assertThat(date.exitCode()).isEqualTo(2);
     assertThat(date.err()).contains("'last year' is not a date");
     assertThat(noBy.exitCode()).isEqualTo(2);
-    assertThat(noBy.err()).startsWith("Missing required option: '--by=DIMENSION'");
+    assertThat(noBy.err()).isEqualTo("hubshare: --by DIMENSION is required (or --study)\n");
   }
 
   @Test

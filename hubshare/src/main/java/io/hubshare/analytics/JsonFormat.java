@@ -35,8 +35,8 @@ final class JsonFormat {
   }
 
   private static void header(ObjectNode node, ShareTable t) {
-    node.put("dimension", t.dimension().wireName());
-    node.put("metric", t.metric().wireName());
+    node.put("dimension", t.dimension().key());
+    node.put("metric", t.metric().key());
     node.put("attribution", t.attribution().name().toLowerCase(Locale.ROOT));
   }
 

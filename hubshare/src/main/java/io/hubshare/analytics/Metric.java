@@ -39,7 +39,7 @@ public enum Metric {
   }
 
   /** The lower-case name used on the command line and in exports: {@code downloads-all-time}. */
-  public String wireName() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

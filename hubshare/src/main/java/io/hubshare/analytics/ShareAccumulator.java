@@ -52,7 +52,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model) {
     if (!spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " needs a value per model: use add(model, value)");
+      throw new IllegalStateException(spec.metric().key() + " needs a value per model: use add(model, value)");
     }
     return accept(model, null, false);
   }
@@ -67,7 +67,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model, @Nullable Long value) {
     if (spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " comes with each model: use add(model)");
+      throw new IllegalStateException(spec.metric().key() + " comes with each model: use add(model)");
     }
     if (value != null && value < 0) {
       throw new IllegalArgumentException("a download count cannot be negative: " + model.id() + " has " + value);
@@ -119,8 +119,9 @@ public final class ShareAccumulator {
 
   /** The credited model's own account when it is the model itself, else the owner part of the credited id. */
   private @Nullable String creditedKey(Model m, String creditedId) {
-    String account = creditedId.equals(m.id()) ? Grouping.accountOf(m) : Grouping.ownerOf(creditedId);
-    return grouping.creditedKey(creditedId, account);
+    boolean self = creditedId.equals(m.id());
+    String account = self ? Grouping.accountOf(m) : Grouping.ownerOf(creditedId);
+    return grouping.creditedKey(creditedId, account, m.hub(), self);
   }
 
   private void put(@Nullable String key, @Nullable Long value, boolean canonical) {
@@ -150,7 +151,7 @@ public final class ShareAccumulator {
     roots = null;
     if (r != null) {
       r.resolve((root, value, models, missingCount) -> {
-        String key = grouping.creditedKey(root, Grouping.ownerOf(root));
+        String key = grouping.creditedKey(root, Grouping.ownerOf(root), null, false);
         if (key == null) {
           addUnknown(value, models, missingCount);
         } else {

@@ -243,8 +243,8 @@ public final class ShareTable {
   /** A one-line summary; use {@link #toText()} for the table. */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("ShareTable[").append(metric.wireName()).append(" by ")
-        .append(dimension.wireName()).append(", ").append(attribution.name().toLowerCase(java.util.Locale.ROOT))
+    StringBuilder b = new StringBuilder("ShareTable[").append(metric.key()).append(" by ")
+        .append(dimension.key()).append(", ").append(attribution.name().toLowerCase(java.util.Locale.ROOT))
         .append(", ").append(rows.size()).append(" rows, total=").append(total);
     if (!rows.isEmpty()) b.append(", top=").append(rows.get(0).key());
     return b.append(']').toString();

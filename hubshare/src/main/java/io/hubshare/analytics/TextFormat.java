@@ -43,7 +43,7 @@ final class TextFormat {
         number(t.counts().matched())));
 
     StringBuilder b = new StringBuilder();
-    b.append(capitalise(t.metric().label())).append(" by ").append(t.dimension().wireName().replace('-', ' '))
+    b.append(capitalise(t.metric().label())).append(" by ").append(t.dimension().key().replace('-', ' '))
         .append(", attribution ").append(t.attribution().name().toLowerCase(Locale.ROOT)).append('\n');
     if (!t.filters().isEmpty()) {
       b.append("filters:");

@@ -26,7 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint the hub's base URL, such as {@code https://huggingface.co}
  * @param query the listing's parameters as a URL-encoded query string without the cursor, such as
  *     {@code author=Qwen&sort=downloads}; empty when the file was not made by one listing (see {@link #note()})
- * @param startedAt when the listing started: every model line was read at or after this instant
+ * @param startedAt when the listing started: every model line was read at or after this instant. {@code null} only
+ *     for a file without a hubshare header whose time is unknown (JSON Lines or Parquet without a date in their
+ *     metadata or path, opened without one): what needs the time (deltas, series, windows) refuses such a snapshot
+ *     and says to give it
  * @param completedAt when the listing ended: every model line was read at or before this instant; {@code null}
  *     when unknown
  * @param count the number of model lines that follow the header
@@ -40,7 +43,7 @@ public record SnapshotHeader(
     String hub,
     String endpoint,
     String query,
-    Instant startedAt,
+    @Nullable Instant startedAt,
     @Nullable Instant completedAt,
     long count,
     @Nullable Long limit,
@@ -65,8 +68,7 @@ public record SnapshotHeader(
     if (hub.isBlank()) throw new IllegalArgumentException("hub must not be blank");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(startedAt, "startedAt");
-    if (completedAt != null && completedAt.isBefore(startedAt)) {
+    if (completedAt != null && startedAt != null && completedAt.isBefore(startedAt)) {
       throw new IllegalArgumentException("completedAt " + completedAt + " is before startedAt " + startedAt);
     }
     if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
@@ -89,15 +91,39 @@ public record SnapshotHeader(
   }
 
   /**
+   * When the listing started, for the computations that need it.
+   *
+   * @param what what needs it, for the message ("a delta", "a series")
+   * @throws IllegalStateException if it is unknown, saying how to give it
+   */
+  public Instant requireStartedAt(String what) {
+    if (startedAt == null) {
+      throw new IllegalStateException(what + " needs the time of each snapshot, and this one's is unknown (no "
+          + "header, no date in its metadata or path): give it when opening (Snapshots.open(file, at), --at DATE)");
+    }
+    return startedAt;
+  }
+
+  /**
+   * The header as hubshare writes it: one line of JSON, {@code "format":"hubshare-snapshot"} first. A Parquet export
+   * stores it in its key-value metadata, so the file keeps its time and origin.
+   *
+   * @throws IllegalArgumentException if {@link #startedAt()} is unknown: a written snapshot states its time
+   */
+  public String toJson() {
+    return SnapshotJson.headerLine(this);
+  }
+
+  /**
    * A builder of a header of the current format version, with an empty query, no end time, a count of 0 and no
    * limit, note or source until set.
    *
    * @param hub the hub listed, such as {@code huggingface}
    * @param endpoint the hub's base URL
-   * @param startedAt when the listing started
+   * @param startedAt when the listing started, or {@code null} when unknown (a file that does not say)
    * @return a new builder
    */
-  public static Builder builder(String hub, String endpoint, Instant startedAt) {
+  public static Builder builder(String hub, String endpoint, @Nullable Instant startedAt) {
     return new Builder(hub, endpoint, startedAt);
   }
 
@@ -138,17 +164,17 @@ public record SnapshotHeader(
     private final String hub;
     private final String endpoint;
     private String query = "";
-    private final Instant startedAt;
+    private final @Nullable Instant startedAt;
     private @Nullable Instant completedAt;
     private long count;
     private @Nullable Long limit;
     private @Nullable String note;
     private @Nullable String source;
 
-    private Builder(String hub, String endpoint, Instant startedAt) {
+    private Builder(String hub, String endpoint, @Nullable Instant startedAt) {
       this.hub = Objects.requireNonNull(hub, "hub");
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-      this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+      this.startedAt = startedAt;
     }
 
     /**

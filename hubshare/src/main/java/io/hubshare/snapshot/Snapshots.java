@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Crawls a hub's model listing into a snapshot file, and opens snapshot files. The hub keeps no download history
@@ -93,13 +96,54 @@ public final class Snapshots {
   }
 
   /**
-   * Opens a snapshot file, reading only its header; models are read when streamed.
+   * Opens a snapshot file, reading only its header (or a Parquet file's footer); models are read when streamed. The
+   * format is told by the content, not the name ({@link Snapshot#format()}):
+   * <ul>
+   *   <li>a hubshare snapshot: gzip JSON Lines behind a header line;
+   *   <li>the list API's model objects one per line without a header, gzip or plain text, as other tools dump the
+   *       listing: its time is the date in its path ({@code 2025-08-25/models.jsonl}, {@code hub-2025-08-25.jsonl.gz})
+   *       or unknown, see {@link #open(Path, Instant)};
+   *   <li>a Parquet file with the list API's field names as columns, such as the Hub's public daily and weekly
+   *       {@code models.parquet}: read with the optional artifact {@code io.hubshare:hubshare-sql}, only the columns
+   *       a computation needs ({@link Snapshot#stream(java.util.Collection)}). Its time is the one hubshare wrote in
+   *       its metadata, else the date in its path ({@code models/2025-08-25/models.parquet}, {@code date=2025-08-25}),
+   *       else unknown.
+   * </ul>
    *
-   * @throws SnapshotFormatException if the file is not a snapshot this version reads (the message names the line)
+   * @throws SnapshotFormatException if the file is not a snapshot this version reads (the message names the line),
+   *     or is Parquet and {@code io.hubshare:hubshare-sql} is not on the path (the message says so)
    * @throws IOException if it cannot be read
    */
   public static Snapshot open(Path file) throws IOException {
-    return Snapshot.open(file, null);
+    return Snapshot.open(file, null, null);
+  }
+
+  /**
+   * Opens a snapshot file whose time its content does not state ({@link SnapshotFormat#JSON_LINES}, Parquet without
+   * hubshare metadata), giving it: {@code at} becomes its header's {@code startedAt}, over any date in its path.
+   * A file that states its own time (a hubshare header or metadata) keeps it.
+   *
+   * @param at when the listing was read, or {@code null} to leave it to the path (or unknown)
+   * @throws IllegalArgumentException if the file states another time than {@code at}
+   * @see #open(Path)
+   */
+  public static Snapshot open(Path file, @Nullable Instant at) throws IOException {
+    return Snapshot.open(file, at, null);
+  }
+
+  /**
+   * The snapshot files of a directory, as a time series: every regular file below it (folders included, such as the
+   * weekly archive's {@code models/2025-08-25/models.parquet} or an export's {@code hub=…/date=…/models.parquet})
+   * that opens as a snapshot with a known time, oldest first. Files that are not snapshots (a README, a checksum)
+   * are skipped; so are names starting with {@code .} or {@code _}, as Hive-style readers skip them.
+   *
+   * @return the files, oldest first
+   * @throws IllegalArgumentException if two files hold the same hub at the same time (the weekly archive's label
+   *     repeated, a file copied twice), or none is found
+   * @throws IOException if the directory cannot be listed
+   */
+  public static List<Path> series(Path directory) throws IOException {
+    return SnapshotDirectory.series(directory);
   }
 
   /**

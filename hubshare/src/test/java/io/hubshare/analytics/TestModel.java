@@ -26,6 +26,7 @@ final class TestModel {
   private String license;
   private Long parameters;
   private final List<BaseModel> bases = new ArrayList<>();
+  private Hub hub = Hub.HUGGING_FACE;
 
   private TestModel(String id) {
     this.id = id;
@@ -75,13 +76,18 @@ final class TestModel {
     return this;
   }
 
+  TestModel on(Hub where) {
+    this.hub = where;
+    return this;
+  }
+
   TestModel base(Relation relation, String baseId) {
     bases.add(BaseModel.of(baseId, relation));
     return this;
   }
 
   Model build() {
-    return Model.builder(Hub.HUGGING_FACE, id).createdAt(createdAt).pipelineTag(pipelineTag).libraryName(library)
+    return Model.builder(hub, id).createdAt(createdAt).pipelineTag(pipelineTag).libraryName(library)
         .license(license).parameters(parameters)
         .downloads(DownloadMetrics.builder().last30Days(downloads30).allTime(allTime).likes(likes).build())
         .baseModels(bases).build();

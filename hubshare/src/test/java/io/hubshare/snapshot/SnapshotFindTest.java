@@ -55,7 +55,7 @@ class SnapshotFindTest {
     Path f = file(lines);
     try (Snapshot s = Snapshots.open(f); Stream<Model> models = s.stream(); Stream<String> raw = s.rawLines()) {
       assertThat(models.toString()).contains(lines.size() + " models of " + f).contains("terminal operation");
-      assertThat(raw.toString()).contains(lines.size() + " model lines of " + f);
+      assertThat(raw.toString()).contains(lines.size() + " models' JSON of " + f);
       assertThat(models.count()).as("still a working stream").isEqualTo(lines.size());
     }
   }
