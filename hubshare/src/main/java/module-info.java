@@ -29,5 +29,6 @@ module io.hubshare {
 
   // Each hub is a service: a third one is a package and a line here.
   uses io.hubshare.internal.protocol.HubProtocol;
-  provides io.hubshare.internal.protocol.HubProtocol with io.hubshare.internal.hf.HfProtocol;
+  provides io.hubshare.internal.protocol.HubProtocol with io.hubshare.internal.hf.HfProtocol,
+      io.hubshare.internal.modelscope.ModelScopeProtocol;
 }

@@ -53,7 +53,7 @@ final class ModelsService implements Models {
     openCheck.run();
     return caches.page(url, () -> {
       ListPage page = protocol.page(transport, endpoint, url);
-      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor());
+      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor(), page.total());
     });
   }
 

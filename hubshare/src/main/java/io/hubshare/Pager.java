@@ -34,10 +34,15 @@ final class Pager<T> implements PagedIterable<T> {
    * @param items the page's items
    * @param next the absolute URL of the next page (already re-based onto the endpoint), or {@code null} on the last
    * @param cursor what resumes the listing at {@code next}, as the hub's protocol spells it
+   * @param total how many items the hub says the listing holds, or {@code null}
    */
-  record Fetched<T>(List<T> items, @Nullable HttpUrl next, @Nullable String cursor) {
+  record Fetched<T>(List<T> items, @Nullable HttpUrl next, @Nullable String cursor, @Nullable Long total) {
     Fetched {
       items = List.copyOf(items);
+    }
+
+    Fetched(List<T> items, @Nullable HttpUrl next, @Nullable String cursor) {
+      this(items, next, cursor, null);
     }
   }
 
@@ -107,7 +112,7 @@ final class Pager<T> implements PagedIterable<T> {
         nextUrl = null;
       }
       yielded += items.size();
-      return new Page<>(items, cursor);
+      return new Page<>(items, cursor, fetched.total());
     }
   }
 

@@ -322,7 +322,7 @@ final class SharesCommand implements Callable<Integer> {
   private ShareTable live(Shares shares) {
     ModelQuery q = query.toQuery(spec, fieldsNeeded());
     AtomicLong read = new AtomicLong();
-    try (HubClient client = root.context().client(hub.endpoint);
+    try (HubClient client = hub.client(root.context());
         Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
         Stream<Model> models = client.models().list(q).stream()) {
       ShareTable table = shares.compute(models.peek(m -> {

@@ -69,7 +69,7 @@ final class CrossHubShares {
       }
       s = s.lineage(links.build());
     }
-    ShareAccumulator acc = s.accumulator();
+    ShareAccumulator acc = s.accumulator().spanning(pathsByHub.keySet());
     Map<Hub, long[]> carried = new LinkedHashMap<>();
     for (Map.Entry<Hub, List<Path>> e : pathsByHub.entrySet()) {
       long[] counts = carried.computeIfAbsent(e.getKey(), h -> new long[2]);

@@ -1,6 +1,8 @@
 package io.hubshare.analytics;
 
 import io.hubshare.domain.Hub;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.hubshare.domain.Model;
 import io.hubshare.origin.Origin;
 import java.util.Locale;
@@ -14,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class Grouping {
   private final Dimension dimension;
   private final OriginLookup origins;
+  /** The hubs of the models seen so far, or announced ahead: where a base named by id may be looked up. */
+  private final Set<Hub> population = new LinkedHashSet<>();
   private final StudyGroups studyGroups;
 
   Grouping(Dimension dimension, OriginLookup origins, StudyGroups studyGroups) {
@@ -50,7 +54,7 @@ final class Grouping {
     if (dimension == Dimension.FAMILY) return creditedId;
     if (account == null) return null;
     if (dimension == Dimension.ACCOUNT) return account;
-    Origin o = origins.find(hub, account, self);
+    Origin o = origins.find(hub, account, self, population);
     if (o == null || !o.isKnown()) return null;
     switch (dimension) {
       case COUNTRY: {
@@ -63,6 +67,11 @@ final class Grouping {
       case STUDY_GROUP: return studyGroups.groupOf(o);
       default: throw new IllegalStateException(dimension + " is not credited: use ownKey");
     }
+  }
+
+  /** Adds a hub to the population a base may be looked up in. */
+  void include(Hub hub) {
+    population.add(hub);
   }
 
   /** The account that owns a repository id: the part before the slash, {@code null} for a bare legacy id. */

@@ -1,6 +1,7 @@
 package io.hubshare.analytics;
 
 import io.hubshare.domain.BaseModel;
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -84,6 +85,7 @@ public final class ShareAccumulator {
   private ShareAccumulator accept(Model model, @Nullable Long supplied, boolean isSupplied) {
     if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
     seen++;
+    grouping.include(model.hub());
     // Every model feeds the lineage, filtered or not: a model outside the window can still be a link in the
     // chain from a model inside it to its root.
     int parentRef = roots == null ? -1 : roots.observe(model);
@@ -102,6 +104,12 @@ public final class ShareAccumulator {
       // A model credited to itself carries its id and author as the Hub spells them: the group's canonical spelling.
       put(creditedKey(model, credited), value, credited.equals(model.id()));
     }
+    return this;
+  }
+
+  /** Announces the hubs of a population before its models arrive, so the first models may credit bases on any. */
+  ShareAccumulator spanning(Iterable<Hub> hubs) {
+    for (Hub h : hubs) grouping.include(h);
     return this;
   }
 

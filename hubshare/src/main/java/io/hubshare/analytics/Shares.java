@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -109,8 +110,8 @@ public final class Shares {
     }
 
     @Override
-    public @Nullable Origin find(@Nullable Hub hub, String account, boolean self) {
-      return lookup.find(hub, account, self);
+    public @Nullable Origin find(@Nullable Hub hub, String account, boolean self, Collection<Hub> population) {
+      return lookup.find(hub, account, self, population);
     }
 
     /**
@@ -118,8 +119,8 @@ public final class Shares {
      * ({@code unattributed.csv}: "individual account; no documented country") is a user, whatever its country.
      */
     OriginLookup withReviewedIndividuals() {
-      return (hub, account, self) -> {
-        Origin o = lookup.find(hub, account, self);
+      return (hub, account, self, population) -> {
+        Origin o = lookup.find(hub, account, self, population);
         if (o != null && o.isKnown()) return o;
         String reason = hub == null ? registry.unattributedReason(account) : registry.unattributedReason(hub, account);
         if (reason == null || !reason.startsWith("individual")) return o;
@@ -266,7 +267,7 @@ public final class Shares {
     OriginLookup lookup = origins;
     if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
     if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) lookup = r.withReviewedIndividuals();
-    OriginLookup none = (hub, account, self) -> null;
+    OriginLookup none = (hub, account, self, population) -> null;
     StudyGroups groups = studyGroups != null ? studyGroups
         : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
     return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),

@@ -104,18 +104,11 @@ record Checkpoint(String hub, String endpoint, String query, @Nullable Long limi
       return new Checkpoint(SnapshotJson.required(o, "hub"), SnapshotJson.required(o, "endpoint"),
           SnapshotJson.required(o, "query"), limit == null || limit.isNull() ? null : limit.asLong(),
           Instant.parse(SnapshotJson.required(o, "startedAt")), SnapshotJson.text(o, "cursor"),
-          number(o, "bytes"), number(o, "count"), number(o, "duplicates"), number(o, "pages"),
+          SnapshotJson.count(o, "bytes"), SnapshotJson.count(o, "count"), SnapshotJson.count(o, "duplicates"),
+          SnapshotJson.count(o, "pages"),
           SnapshotJson.instant(o, "completedAt"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new SnapshotFormatException(file, 1, "invalid crawl checkpoint: " + e.getMessage());
     }
-  }
-
-  private static long number(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
-      throw new IllegalArgumentException("no valid \"" + field + "\"");
-    }
-    return v.asLong();
   }
 }

@@ -9,10 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -41,22 +39,8 @@ final class PartialFile implements Closeable {
    * @throws IllegalStateException if another crawl holds it
    */
   static PartialFile open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    if (lock == null) {
-      ch.close();
-      throw new IllegalStateException("another crawl is writing " + path + " right now");
-    }
-    return new PartialFile(path, ch, lock);
+    LockedChannel locked = LockedChannel.open(path);
+    return new PartialFile(path, locked.channel(), locked.lock());
   }
 
   /**

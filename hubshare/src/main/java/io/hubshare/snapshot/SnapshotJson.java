@@ -160,6 +160,19 @@ final class SnapshotJson {
     return at == null || at.getColumnNr() < 0 ? m : m + " at column " + at.getColumnNr();
   }
 
+  /**
+   * A field holding a whole number of zero or more.
+   *
+   * @throws IllegalArgumentException if it is missing or not such a number
+   */
+  static long count(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
+      throw new IllegalArgumentException("no valid \"" + field + "\"");
+    }
+    return v.asLong();
+  }
+
   static String required(JsonNode o, String field) {
     JsonNode v = o.get(field);
     if (v == null || !v.isTextual()) throw new IllegalArgumentException("no \"" + field + "\" string");

@@ -96,6 +96,58 @@ public final class Snapshots {
   }
 
   /**
+   * Crawls the whole listing of {@code query} into {@code out} even where the hub serves only the first results of
+   * a query (ModelScope: 3,000), with {@link CrawlOptions#defaults()}. See
+   * {@link #crawlPartitioned(ModelQuery, Path, CrawlOptions)}.
+   */
+  public CrawlResult crawlPartitioned(ModelQuery query, Path out) {
+    return crawlPartitioned(query, out, CrawlOptions.defaults());
+  }
+
+  /**
+   * Crawls the whole listing of {@code query} into the snapshot file {@code out}, cutting it into parts until the
+   * hub serves each part whole: a hub that serves only the first results of a query (ModelScope: 3,000, whatever
+   * the page) cannot be read in one listing. A part whose listing ends before the total the hub reports is listed
+   * again in its other sort orders, then cut by task, licence, library and owner, each by the values its own
+   * models show, until every part is served whole or no cut is left. Models are written once, whichever parts
+   * served them.
+   *
+   * <p>What could not be reached is never dropped silently: {@link CrawlResult#coverage()} (and
+   * {@code out.coverage.json} beside the snapshot) lists every part with its total and how many of its models were
+   * reached, marks the parts still capped and the splits that left models in none of their parts, and the
+   * snapshot's header note sums it up. Like {@link #crawl}, the crawl checkpoints after every page
+   * ({@code out.partial}, {@code out.parts}, {@code out.checkpoint}) and resumes after a kill with
+   * {@link CrawlOptions.Builder#resume(boolean)}.
+   *
+   * {@snippet :
+   * try (HubClient ms = HubClient.create(Hub.MODELSCOPE)) {
+   *   CrawlResult r = ms.snapshots().crawlPartitioned(ModelQuery.builder().pageSize(50).build(),
+   *       Path.of("modelscope-2026-12-01.jsonl.gz"), CrawlOptions.builder().resume(true).build());
+   *   System.out.println(r.coverage().summary());   // 98,765 of 99,012 listed models (99.8 %) in 412 parts; ...
+   * }
+   * }
+   *
+   * @param query the whole listing: its filters bound every part, its sort is the first order each part is listed
+   *     in, its page size every page's; it must have no limit and no cursor
+   * @throws IllegalArgumentException if the query has a limit or a cursor, or the hub cannot list what it asks
+   * @throws IllegalStateException as for {@link #crawl(ModelQuery, Path, CrawlOptions)}
+   * @throws io.hubshare.error.HubException if the hub fails after the client's retries: the state is kept, and the
+   *     crawl continues from the last complete page when run again with resume
+   * @throws UncheckedIOException if a file cannot be read or written, or the saved state is damaged
+   */
+  public CrawlResult crawlPartitioned(ModelQuery query, Path out, CrawlOptions options) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(options, "options");
+    if (out.getFileName() == null) throw new IllegalArgumentException("out must name a file: " + out);
+    try {
+      return new PartitionedCrawl(models, hub, endpoint, query, out, options).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Opens a snapshot file, reading only its header (or a Parquet file's footer); models are read when streamed. The
    * format is told by the content, not the name ({@link Snapshot#format()}):
    * <ul>

@@ -53,6 +53,20 @@ class CrossHubSharesTest {
   }
 
   @Test
+  void aHubOutsideThePopulationIsNeverConsulted() {
+    // ZhipuAI is documented on ModelScope only (Hugging Face knows the developer as zai-org).
+    Model hfDerivative = model("someone/glm-finetune").allTime(70L).base(Relation.FINETUNE, "ZhipuAI/GLM-4").build();
+    Shares byParent = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_ALL_TIME).attribution(Attribution.PARENT)
+        .origins(OriginRegistry.bundled());
+    assertThat(byParent.compute(List.of(hfDerivative)).unknown().value())
+        .as("a Hugging Face population is looked up on Hugging Face only").isEqualTo(70L);
+    Model msModel = model("qwen/Qwen3-8B").on(Hub.MODELSCOPE).allTime(1L).build();
+    // (computeAcrossHubs announces every hub before the first model; a plain list shows them as they come.)
+    assertThat(value(byParent.compute(List.of(msModel, hfDerivative)), "CN"))
+        .as("once ModelScope is part of the population, its rows can name the base's developer").isEqualTo(71L);
+  }
+
+  @Test
   void thirtyDayDownloadsBesideAllTimeOnesAreRefusedNamingWhatWouldCompare() {
     Map<Hub, long[]> carried = new LinkedHashMap<>();
     carried.put(Hub.HUGGING_FACE, new long[] {10, 10});

@@ -161,10 +161,10 @@ class SnapshotReadTest {
     assertThatThrownBy(() -> Snapshots.open(future)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("format version 2 is newer than this hubshare reads (1)");
 
-    Path otherHub = write(dir.resolve("ms.jsonl.gz"), SnapshotHeader.builder("modelscope", "https://modelscope.cn",
-        HEADER.startedAt()).build(), List.of());
+    Path otherHub = write(dir.resolve("mirror.jsonl.gz"), SnapshotHeader.builder("company-mirror",
+        "https://models.example.com", HEADER.startedAt()).build(), List.of());
     assertThatThrownBy(() -> Snapshots.open(otherHub)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("'modelscope'");
+        .hasMessageContaining("'company-mirror'");
   }
 
   @Test

@@ -1,0 +1,49 @@
+package io.hubshare.snapshot;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A crawl's state file, opened (or created) for reading and writing under an exclusive lock, so that two crawls
+ * never write it at once.
+ */
+record LockedChannel(FileChannel channel, FileLock lock) {
+
+  /**
+   * Opens and locks {@code path}.
+   *
+   * @throws IllegalStateException if another crawl holds it
+   */
+  static LockedChannel open(Path path) throws IOException {
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    if (lock == null) {
+      ch.close();
+      throw new IllegalStateException("another crawl is writing " + path + " right now");
+    }
+    return new LockedChannel(ch, lock);
+  }
+
+  /** Releases the lock and closes the channel; idempotent. */
+  void close() throws IOException {
+    if (!channel.isOpen()) return;
+    try {
+      lock.release();
+    } finally {
+      channel.close();
+    }
+  }
+}
