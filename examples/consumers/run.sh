@@ -12,7 +12,7 @@ SAMPLE=examples/data/hub-sample-2026-08.jsonl.gz
 mvn -B -q -f examples/consumers/pom.xml -Dhubshare.version="$VERSION" package
 
 fail() { echo "consumers: $*" >&2; exit 1; }
-expect() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; }
+expect() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $(head -c 600 <<<"$1")"; }
 
 CP=$(cat examples/consumers/classpath/target/run-path.txt)
 out=$(java -cp "examples/consumers/classpath/target/classes:$CP" example.classpath.Main "$SAMPLE")
