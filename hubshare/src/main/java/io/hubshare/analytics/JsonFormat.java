@@ -70,6 +70,7 @@ final class JsonFormat {
     models.put("matched", t.counts().matched());
     models.put("counted", t.counts().counted());
     root.put("missing", t.counts().missing());
+    root.put("negative", t.counts().negative());
     ObjectNode filters = root.putObject("filters");
     for (Map.Entry<String, String> f : t.filters().entrySet()) filters.put(f.getKey(), f.getValue());
     return root;

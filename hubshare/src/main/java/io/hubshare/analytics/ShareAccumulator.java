@@ -35,6 +35,7 @@ public final class ShareAccumulator {
   private long seen;
   private long matched;
   private long missing;
+  private long negative;
   private boolean done;
 
   ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
@@ -92,6 +93,10 @@ public final class ShareAccumulator {
     if (!spec.filter().test(model)) return this;
     matched++;
     Long value = isSupplied ? supplied : spec.metric().valueOf(model);
+    if (value != null && value < 0) {
+      negative++; // no count is negative: absent, and said so in the table's counts
+      value = null;
+    }
     if (value == null) missing++;
     if (!spec.dimension().isCredited()) {
       put(grouping.ownKey(model), value, false);
@@ -168,6 +173,6 @@ public final class ShareAccumulator {
       });
     }
     return ShareTable.of(spec.dimension(), spec.metric(), spec.attribution(), spec.filter().describe(),
-        totals.toMap(), unknown, new ShareTable.Counts(seen, matched, missing));
+        totals.toMap(), unknown, new ShareTable.Counts(seen, matched, missing, negative));
   }
 }

@@ -55,14 +55,22 @@ public final class ShareTable {
    * @param matched those that passed the filters
    * @param missing matched models whose metric was absent: they are in their group's {@code models} but add
    *     nothing to any value
+   * @param negative those of the missing whose metric was there but negative: no count can be, so it is treated as
+   *     absent rather than subtracted (a damaged or hostile file)
    */
-  public record Counts(long seen, long matched, long missing) {
+  public record Counts(long seen, long matched, long missing, long negative) {
     /** Made by hubshare: not part of the compatible API (see the class comment). */
     public Counts {
-      if (seen < 0 || matched < 0 || missing < 0 || matched > seen || missing > matched) {
+      if (seen < 0 || matched < 0 || missing < 0 || negative < 0 || matched > seen || missing > matched
+          || negative > missing) {
         throw new IllegalArgumentException("inconsistent counts: seen=" + seen + ", matched=" + matched
-            + ", missing=" + missing);
+            + ", missing=" + missing + ", negative=" + negative);
       }
+    }
+
+    /** Counts without negative values. */
+    public Counts(long seen, long matched, long missing) {
+      this(seen, matched, missing, 0);
     }
 
     /** Matched models that carried a value. */

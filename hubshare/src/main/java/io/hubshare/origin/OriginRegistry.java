@@ -6,6 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,12 +231,46 @@ public final class OriginRegistry {
   public OriginRegistry withFile(Hub hub, Path csv) throws IOException {
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(csv, "csv");
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+    String text = readUtf8(csv);
+    try (Reader in = new StringReader(text)) {
       return new OriginRegistry(
           index(byKey, hub, OriginCsv.parseOrigins(in, csv.toString(), regions)), regions, unattributed);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** An origins file larger than this is not one (the bundled one is some 20 KB): it is refused, not read. */
+  static final int MAX_FILE_BYTES = 16 << 20;
+
+  /**
+   * The file as strict UTF-8, at most {@link #MAX_FILE_BYTES}.
+   *
+   * @throws IllegalArgumentException naming the file and the line of the first byte that is not UTF-8, or saying
+   *     the file is too large
+   */
+  static String readUtf8(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
+          + " MiB, not an origins file");
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+      throw new IllegalArgumentException(file + " line " + line + ": not UTF-8 text (byte " + (in.position() + 1)
+          + " of the file); save it as UTF-8");
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   @Override

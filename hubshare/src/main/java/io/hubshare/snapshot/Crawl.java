@@ -84,6 +84,11 @@ final class Crawl {
       pages.restoreTo(cp.bytes(), checkpoint);
       IdHashSet seen = new IdHashSet(true);
       long found = pages.scan(cp.bytes(), seen);
+      if (!pages.sha256Hex().equals(cp.partialSha256())) {
+        throw new SnapshotFormatException(partial, 0, "does not hold the pages its checkpoint " + checkpoint
+            + " vouches for (their SHA-256 differs): it was rewritten or damaged since; resuming could write models "
+            + "no hub listed. Delete both files to start again");
+      }
       if (found != cp.count()) {
         throw new SnapshotFormatException(partial, 0, "holds " + found + " models but the checkpoint " + checkpoint
             + " records " + cp.count() + ": the crawl state is damaged; delete both files to start again");
@@ -114,7 +119,7 @@ final class Crawl {
       }
       long bytes = pages.append(lines);
       boolean end = page.nextCursor() == null || limit != null && cp.count() + lines.size() >= limit;
-      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null);
+      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null, pages.sha256Hex());
       cp.write(checkpoint);
       if (skipped > 0) LOG.log(Level.DEBUG, "page {0}: skipped {1} models listed before", cp.pages(), skipped);
       options.listener().onPage(progress(cp, resumed));
@@ -166,13 +171,20 @@ final class Crawl {
    */
   static void writeFinal(Path out, SnapshotHeader header, PartialFile pages, long bytes) throws IOException {
     Path temp = sibling(out, ".tmp");
-    try (FileChannel t = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
-      Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
-      pages.copyTo(t, bytes);
-      t.force(true);
+    try {
+      // Created new, never through a link planted at out.tmp.
+      try (FileChannel t = Durable.createTemp(temp)) {
+        Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
+        pages.copyTo(t, bytes);
+        t.force(true);
+      }
+      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      // A full disk, say: the pages and the checkpoint stay for a resume; the half-written file goes.
+      Durable.deleteQuietly(temp);
+      if (e instanceof IOException io) throw Durable.cannotWrite(temp, io);
+      throw (RuntimeException) e;
     }
-    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Durable.syncDirectory(out);
   }
 

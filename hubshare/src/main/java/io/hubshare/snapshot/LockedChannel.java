@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -19,8 +22,18 @@ record LockedChannel(FileChannel channel, FileLock lock) {
    * @throws IllegalStateException if another crawl holds it
    */
   static LockedChannel open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    // Never through a link: a link planted at a state file would have the crawl truncate and write its target.
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(path)) {
+        throw new FileSystemException(path.toString(), null, "is a symbolic link: a crawl never writes through "
+            + "one; remove it, or crawl into another file");
+      }
+      throw Durable.cannotWrite(path, e);
+    }
     FileLock lock;
     try {
       lock = ch.tryLock();

@@ -120,6 +120,7 @@ public final class SnapshotDelta implements AutoCloseable {
       for (Iterator<Model> it = models.iterator(); it.hasNext(); ) {
         Model m = it.next();
         Long all = m.downloads().allTime();
+        if (all != null && all < 0) all = null; // no count is negative: absent
         Instant created = m.createdAt();
         index.put(m.id(), all == null ? IdIndex.NONE : all, created == null ? IdIndex.NONE : created.getEpochSecond());
       }
@@ -179,7 +180,7 @@ public final class SnapshotDelta implements AutoCloseable {
 
   private ModelDelta delta(Model m) {
     Long now = m.downloads().allTime();
-    if (now == null) return new ModelDelta(m, null);
+    if (now == null || now < 0) return new ModelDelta(m, null);
     int slot = index.find(m.id());
     long created = m.createdAt() == null ? IdIndex.NONE : m.createdAt().getEpochSecond();
     boolean sameRepository = slot >= 0

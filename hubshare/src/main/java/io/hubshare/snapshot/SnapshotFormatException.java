@@ -16,6 +16,7 @@ public class SnapshotFormatException extends IOException {
 
   private final transient Path file;
   private final long lineNumber;
+  private final String problem;
 
   /**
    * @param file the file read
@@ -31,6 +32,12 @@ public class SnapshotFormatException extends IOException {
     super(file + (position > 0 ? ", " + unit + " " + position : "") + ": " + problem);
     this.file = file;
     this.lineNumber = position;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the file and line. */
+  public String problem() {
+    return problem;
   }
 
   /** The file read. */

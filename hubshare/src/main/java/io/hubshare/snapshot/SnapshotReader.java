@@ -1,14 +1,9 @@
 package io.hubshare.snapshot;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -24,7 +19,7 @@ final class SnapshotReader implements RecordReader {
   private static final int BUFFER = 1 << 16;
 
   private final Path file;
-  private final BufferedReader in;
+  private final Lines in;
   private final @Nullable SnapshotHeader header;
   private @Nullable String pending;
   private long expected;
@@ -32,7 +27,7 @@ final class SnapshotReader implements RecordReader {
   private long models;
   private boolean ended;
 
-  private SnapshotReader(Path file, BufferedReader in) throws IOException {
+  private SnapshotReader(Path file, Lines in) throws IOException {
     this.file = file;
     this.in = in;
     String first;
@@ -64,10 +59,9 @@ final class SnapshotReader implements RecordReader {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
     try {
       InputStream data = FileFormats.isGzip(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
-      // Strict UTF-8: a model line is kept verbatim, so bad bytes must fail, not turn into U+FFFD.
-      InputStreamReader chars = new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-      return new SnapshotReader(file, new BufferedReader(chars, BUFFER));
+      // Strict UTF-8 and a bound on each line (Lines): a model line is kept verbatim, so bad bytes must fail, not
+      // turn into U+FFFD; a line of 3 GB must fail, not fill the heap.
+      return new SnapshotReader(file, new Lines(file, data));
     } catch (ZipException e) {
       raw.close();
       throw new SnapshotFormatException(file, 0, "not a snapshot: corrupt gzip data (" + e.getMessage() + ")");
@@ -137,17 +131,7 @@ final class SnapshotReader implements RecordReader {
   }
 
   private @Nullable String read() throws IOException {
-    String line;
-    try {
-      line = in.readLine();
-    } catch (EOFException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "the file is truncated: its gzip data ends inside "
-          + "this line (" + models + " complete model lines read)");
-    } catch (ZipException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "corrupt gzip data (" + e.getMessage() + ")");
-    } catch (CharacterCodingException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "not UTF-8 text");
-    }
+    String line = in.next();
     if (line != null) lineNumber++;
     return line;
   }

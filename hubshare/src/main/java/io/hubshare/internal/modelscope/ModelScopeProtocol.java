@@ -105,8 +105,7 @@ public final class ModelScopeProtocol implements HubProtocol {
     try {
       HttpUrl url = urls.openApiModel(id);
       HubRequest request = new HubRequest(url, HubRequest.Kind.MODEL_INFO, id, null);
-      HubResponse response = transport.get(request);
-      return decode(response, () -> one(response, request, id));
+      return transport.read(request, response -> decode(response, () -> one(response, request, id)));
     } catch (RepositoryNotFoundException notInOpenApi) {
       LOG.log(Level.DEBUG, () -> "the OpenAPI does not know " + id + "; asking the legacy API");
       return legacy(transport, urls, id, null);
@@ -116,15 +115,21 @@ public final class ModelScopeProtocol implements HubProtocol {
   private Model legacy(Transport transport, MsUrls urls, String id, @Nullable String revision) {
     HttpUrl url = urls.legacyModel(id, revision);
     HubRequest request = new HubRequest(url, HubRequest.Kind.MODEL_INFO, id, revision);
-    HubResponse response = transport.get(request);
-    return decode(response, () -> one(response, request, id));
+    return transport.read(request, response -> decode(response, () -> one(response, request, id)));
   }
 
   private static Model one(HubResponse response, HubRequest request, String id) {
     MsEnvelope.payload(response, request, MsErrors.TOKEN_VARIABLE);
     List<String> raw = MsJson.slices(response.body(), false);
     if (raw.isEmpty()) throw new WireFormatException("the envelope's data is not a model object");
-    return MsModels.read(raw.get(0), id);
+    Model model = MsModels.read(raw.get(0), id);
+    // A poisoned cache or a confused mirror must not pass another model off as the one asked for.
+    if (!model.id().equalsIgnoreCase(id)) {
+      throw new MalformedResponseException("asked for model '" + id + "', the hub answered with '" + model.id()
+          + "' (GET " + response.url().encodedPath() + ")", response.status(), null, response.requestId(),
+          response.url().toString(), null);
+    }
+    return model;
   }
 
   @Override
@@ -145,8 +150,7 @@ public final class ModelScopeProtocol implements HubProtocol {
   public ListPage page(Transport transport, HttpUrl endpoint, HttpUrl url) {
     MsQuery.PageAt at = MsUrls.pageOf(url);
     HubRequest request = new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null);
-    HubResponse response = transport.get(request);
-    return decode(response, () -> {
+    return transport.read(request, response -> decode(response, () -> {
       JsonNode data = MsEnvelope.payload(response, request, MsErrors.TOKEN_VARIABLE);
       List<Model> models = new ArrayList<>();
       for (String raw : MsJson.slices(response.body(), true)) models.add(MsModels.read(raw, null));
@@ -163,7 +167,7 @@ public final class ModelScopeProtocol implements HubProtocol {
       }
       return more ? new ListPage(models, MsUrls.atPage(url, next), next.cursor(), total)
           : new ListPage(models, null, null, total);
-    });
+    }));
   }
 
   /** ModelScope has no account API (only {@code /openapi/v1/users/me}, the token's own user). */

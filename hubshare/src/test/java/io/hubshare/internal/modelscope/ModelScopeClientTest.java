@@ -10,6 +10,7 @@ import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.domain.Relation;
 import io.hubshare.error.RateLimitedException;
+import io.hubshare.error.MalformedResponseException;
 import io.hubshare.error.RepositoryNotFoundException;
 import io.hubshare.error.ServerErrorException;
 import io.hubshare.error.UnauthorizedException;
@@ -91,6 +92,15 @@ class ModelScopeClientTest {
     assertThat(m.baseModels()).as("the OpenAPI body carries no card").isEmpty();
     assertThat(m.rawJson()).isEqualTo(MsFixtures.data("model-openapi-qwen2.5-7b-instruct"));
     assertThat(m.toString()).startsWith("Model[modelscope:Qwen/Qwen2.5-7B-Instruct");
+  }
+
+  @Test
+  void anAnswerNamingAnotherModelIsAMalformedResponseNotThatModel() {
+    // A poisoned cache or a confused mirror: the body is a well-formed model, but not the one asked for.
+    server.enqueue(MsFixtures.response("model-openapi-qwen2.5-7b-instruct"));
+    assertThatThrownBy(() -> hub.models().get("moonshotai/Kimi-K3"))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("asked for model 'moonshotai/Kimi-K3', the hub answered with '" + QWEN + "'");
   }
 
   @Test
