@@ -16,6 +16,7 @@
 // hubshare reads metadata only: nothing here downloads a model file or counts as a download.
 
 import io.hubshare.*
+import io.hubshare.hub.*
 import io.hubshare.domain.*
 
 HubClient hub = HubClient.create()

@@ -1,0 +1,297 @@
+package io.hubshare.cli;
+
+import io.hubshare.HubClient;
+import io.hubshare.hub.ModelQuery;
+import io.hubshare.analytics.Dimension;
+import io.hubshare.analytics.Metric;
+import io.hubshare.analytics.ShareSeries;
+import io.hubshare.analytics.ShareTable;
+import io.hubshare.analytics.Shares;
+import io.hubshare.domain.Model;
+import io.hubshare.lineage.Attribution;
+import io.hubshare.lineage.LineageIndex;
+import io.hubshare.snapshot.Snapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hubshare shares --by DIMENSION}: what share of downloads (or likes, or models) each country,
+ * organisation, family… holds, over the live Hub, one snapshot, or several (a time series).
+ */
+@Command(name = "shares",
+    description = "Compute shares of downloads (or likes, or models) by country, region, organization, account, "
+        + "kind of developer, family, relation, pipeline tag, library, size or license. Without --from, the Hub is "
+        + "listed live; with one snapshot, its models are used; with several, one table per snapshot (a time "
+        + "series). Whatever cannot be attributed is reported as unknown, never guessed.")
+final class SharesCommand implements Callable<Integer> {
+  /** The listing options that only make sense for a live listing. */
+  private static final List<String> LIVE_ONLY = List.of("--sort", "--limit", "--page-size", "--expand", "--full");
+
+  @ParentCommand
+  private HubshareCommand root;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--by", paramLabel = "DIMENSION", required = true,
+      converter = Converters.DimensionConverter.class, completionCandidates = Converters.Dimensions.class,
+      description = "What to group by: ${COMPLETION-CANDIDATES} (organisation is accepted too).")
+  private Dimension by;
+
+  @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "downloads",
+      converter = Converters.MetricConverter.class, completionCandidates = Converters.Metrics.class,
+      description = "What to add up: downloads (last 30 days, the default), downloads-all-time, likes, models, "
+          + "or downloads-between two snapshots (--from OLD NEW).")
+  private Metric metric;
+
+  @Option(names = "--attribution", paramLabel = "A", defaultValue = "uploader",
+      converter = Converters.AttributionConverter.class,
+      description = "Whom a derivative counts for: uploader (the account that uploaded it, the default), root "
+          + "(the developer of its lineage root) or parent (the developer of its base model).")
+  private Attribution attribution;
+
+  @Option(names = "--created-after", paramLabel = "DATE", converter = Converters.InstantConverter.class,
+      description = "Only models created at or after DATE (2025-08-31, or an instant such as 2025-08-31T12:00:00Z).")
+  private @Nullable Instant createdAfter;
+
+  @Option(names = "--created-before", paramLabel = "DATE", converter = Converters.InstantConverter.class,
+      description = "Only models created before DATE.")
+  private @Nullable Instant createdBefore;
+
+  @Option(names = "--library", paramLabel = "NAME", description = "Only models of this library (transformers).")
+  private @Nullable String library;
+
+  @Option(names = "--from", paramLabel = "SNAPSHOT", arity = "1..*",
+      description = "Snapshot files to read instead of the live Hub; several make a time series.")
+  private List<Path> from = new ArrayList<>();
+
+  @Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default: every row; the "
+      + "chart draws 10).")
+  private @Nullable Integer top;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+  private OutputFormat format;
+
+  @Option(names = "--chart", paramLabel = "FILE.png",
+      description = "Also draw the shares as a PNG: bars of the top keys, Other and Unknown; over several "
+          + "snapshots, a line per key.")
+  private @Nullable Path chart;
+
+  @Option(names = "--chart-size", paramLabel = "WxH", defaultValue = "1000x600",
+      converter = Converters.SizeConverter.class, description = "The chart's size in pixels (default: "
+          + "${DEFAULT-VALUE}).")
+  private ChartSize chartSize;
+
+  @Option(names = "--origins", paramLabel = "FILE",
+      description = "Extra origins, a CSV file in the format of the bundled origins.csv; its entries win.")
+  private @Nullable Path originsFile;
+
+  @Mixin
+  private QueryOptions query;
+
+  @Mixin
+  private HubOptions hub;
+
+  @Override
+  public Integer call() throws IOException {
+    validate();
+    Shares shares = configure();
+    ShareReport report = new ShareReport(format, top);
+    Output out = Output.of(spec);
+    if (from.isEmpty()) {
+      ShareTable table = live(shares);
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, "live listing", chartSize);
+      return ExitCodes.OK;
+    }
+    for (Path f : from) SnapshotFiles.requireFile(f);
+    if (from.size() == 1) {
+      ShareTable table = snapshot(shares, from.get(0));
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, from.get(0).getFileName().toString(), chartSize);
+      return ExitCodes.OK;
+    }
+    List<String> names = names();
+    ShareSeries series = shares.series(from);
+    if (series.points().size() == 1) {
+      // Downloads between two snapshots: one window, one table.
+      ShareTable table = series.points().get(0).table();
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, names.get(0), chartSize);
+    } else {
+      report.print(out, series, names);
+      if (chart != null) report.chart(chart, series, from.size() + " snapshots", chartSize);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void validate() {
+    if (!from.isEmpty() && hub.endpoint != null) {
+      throw CliFailure.usage("--from and --endpoint cannot be combined: shares come from snapshots or the Hub");
+    }
+    if (!from.isEmpty()) {
+      for (String option : LIVE_ONLY) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw CliFailure.usage(option + " applies to a live listing, not to --from snapshots");
+        }
+      }
+    }
+    if (metric == Metric.DOWNLOADS_BETWEEN && from.size() < 2) {
+      throw CliFailure.usage("--metric downloads-between needs two snapshots or more: --from OLDER NEWER");
+    }
+    if (top != null && top < 1) throw CliFailure.usage("--top must be at least 1: " + top);
+    if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
+      throw CliFailure.usage("--created-after must be before --created-before: " + createdAfter + " is not before "
+          + createdBefore);
+    }
+  }
+
+  private Shares configure() throws IOException {
+    Shares s = Shares.by(by).metric(metric).attribution(attribution).origins(Registries.load(originsFile));
+    if (createdAfter != null || createdBefore != null) {
+      // The window is [after, before); an open end is bounded by the day after the data was read: no model in it
+      // can be younger, and a whole day reads better in the table's filters than an instant.
+      Instant end = createdBefore != null ? createdBefore
+          : latestReading().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+      s = s.createdBetween(createdAfter != null ? createdAfter : Instant.EPOCH, end);
+    }
+    if (query.pipelineTag != null) s = s.pipelineTag(query.pipelineTag);
+    if (library != null) s = s.library(library);
+    if (!from.isEmpty()) s = withLocalFilters(s);
+    return s;
+  }
+
+  /** In a snapshot, the listing filters are applied to the stored models, as the Hub would have. */
+  private Shares withLocalFilters(Shares s) {
+    Shares f = s;
+    if (query.author != null) {
+      String author = query.author;
+      f = f.where(m -> author.equalsIgnoreCase(m.author() != null ? m.author() : m.owner()));
+    }
+    if (query.search != null) {
+      String text = query.search.toLowerCase(Locale.ROOT);
+      f = f.where(m -> m.id().toLowerCase(Locale.ROOT).contains(text));
+    }
+    for (String tag : query.filters) f = f.where(m -> m.tags().contains(tag));
+    return f;
+  }
+
+  /** When the data was read: now for a live listing, else the end of the latest snapshot. */
+  private Instant latestReading() throws IOException {
+    if (from.isEmpty()) return Instant.now();
+    Instant latest = Instant.EPOCH;
+    for (Path f : from) {
+      SnapshotFiles.requireFile(f);
+      try (Snapshot s = SnapshotFiles.open(f)) {
+        Instant read = s.header().completedAt() != null ? s.header().completedAt() : s.header().startedAt();
+        if (read.isAfter(latest)) latest = read;
+      }
+    }
+    return latest;
+  }
+
+  private ShareTable snapshot(Shares shares, Path file) throws IOException {
+    try (Snapshot snapshot = SnapshotFiles.open(file)) {
+      Shares s = shares;
+      if (attribution == Attribution.ROOT) {
+        // Two passes keep memory to the compact link index, whatever the snapshot's size.
+        LineageIndex.Builder links = LineageIndex.builder();
+        try (Stream<Model> models = snapshot.stream()) {
+          models.forEach(links::add);
+        }
+        s = s.lineage(links.build());
+      }
+      try (Stream<Model> models = snapshot.stream()) {
+        return s.compute(models);
+      }
+    }
+  }
+
+  private ShareTable live(Shares shares) {
+    ModelQuery q = query.toQuery(spec, fieldsNeeded());
+    AtomicLong read = new AtomicLong();
+    try (HubClient client = root.context().client(hub.endpoint);
+        Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
+        Stream<Model> models = client.models().list(q).stream()) {
+      ShareTable table = shares.compute(models.peek(m -> {
+        long n = read.incrementAndGet();
+        if (n % 1000 == 0) progress.update(n, q.limit(), null);
+      }));
+      progress.finish("shares: " + Numbers.grouped(read.get()) + " models listed from " + client.endpoint());
+      return table;
+    }
+  }
+
+  /**
+   * The fields the listing must return for this computation, and no more: the creation time and tags (base-model
+   * links) always, the metric's counter, and what the dimension, attribution and filters read.
+   */
+  List<String> fieldsNeeded() {
+    Set<String> f = new LinkedHashSet<>(List.of("author", "createdAt", "tags"));
+    switch (metric) {
+      case DOWNLOADS: f.add("downloads"); break;
+      case DOWNLOADS_ALL_TIME: f.add("downloadsAllTime"); break;
+      case LIKES: f.add("likes"); break;
+      default: break;
+    }
+    switch (by) {
+      case PIPELINE_TAG: f.add("pipeline_tag"); break;
+      case LIBRARY: f.add("library_name"); break;
+      case SIZE: f.add("safetensors"); f.add("gguf"); break;
+      case LICENSE: case RELATION: case FAMILY: f.add("cardData"); break;
+      default: break;
+    }
+    if (attribution != Attribution.UPLOADER) f.add("cardData"); // base_model_relation and the card's bases
+    if (query.pipelineTag != null) f.add("pipeline_tag");
+    if (library != null) f.add("library_name");
+    return List.copyOf(f);
+  }
+
+  /**
+   * What to call each point of the series, oldest first: its snapshot file, or the two files of a window between
+   * snapshots. Reads the headers only.
+   *
+   * @throws CliFailure (exit 2) if two files were taken at the same time (the same file twice, say)
+   */
+  private List<String> names() throws IOException {
+    List<Snapshot> opened = new ArrayList<>();
+    List<String> byTime = new ArrayList<>();
+    try {
+      for (Path f : from) opened.add(SnapshotFiles.open(f));
+      opened.sort((a, b) -> a.header().startedAt().compareTo(b.header().startedAt()));
+      for (int i = 0; i < opened.size(); i++) {
+        Snapshot s = opened.get(i);
+        if (i > 0 && s.header().startedAt().equals(opened.get(i - 1).header().startedAt())) {
+          throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
+              + s.header().startedAt() + ": a series needs snapshots taken at different times");
+        }
+        byTime.add(s.file().getFileName() + " (" + s.header().startedAt() + ")");
+      }
+    } finally {
+      for (Snapshot s : opened) s.close();
+    }
+    if (metric != Metric.DOWNLOADS_BETWEEN) return byTime;
+    List<String> windows = new ArrayList<>();
+    for (int i = 1; i < byTime.size(); i++) windows.add("between " + byTime.get(i - 1) + " and " + byTime.get(i));
+    return windows;
+  }
+}

@@ -1,0 +1,85 @@
+package io.hubshare;
+
+import io.hubshare.domain.Model;
+import io.hubshare.hub.ModelIds;
+import io.hubshare.hub.ModelQuery;
+import io.hubshare.hub.Models;
+import io.hubshare.hub.PagedIterable;
+import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.ListPage;
+import io.hubshare.internal.transport.Transport;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/** {@link Models} over a hub's protocol and a transport: asks the caches first, then the hub. */
+final class ModelsService implements Models {
+  private final HubProtocol protocol;
+  private final HttpUrl endpoint;
+  private final Transport transport;
+  private final ClientCaches caches;
+  private final Runnable openCheck;
+
+  /** @param openCheck throws if the client was closed */
+  ModelsService(HubProtocol protocol, HttpUrl endpoint, Transport transport, ClientCaches caches,
+      Runnable openCheck) {
+    this.protocol = protocol;
+    this.endpoint = endpoint;
+    this.transport = transport;
+    this.caches = caches;
+    this.openCheck = openCheck;
+  }
+
+  @Override
+  public Model get(String id) {
+    return get(id, null, new String[0]);
+  }
+
+  @Override
+  public Model get(String id, String revision) {
+    return get(id, ModelIds.requireRevision(revision), new String[0]);
+  }
+
+  @Override
+  public Model get(String id, @Nullable String revision, String... expand) {
+    protocol.requireModelId(id);
+    if (revision != null) ModelIds.requireRevision(revision);
+    List<String> fields = expandFields(expand);
+    openCheck.run();
+    return caches.model(new ClientCaches.ModelKey(id, revision, fields),
+        () -> protocol.model(transport, endpoint, id, revision, fields));
+  }
+
+  @Override
+  public PagedIterable<Model> list(ModelQuery query) {
+    Objects.requireNonNull(query, "query");
+    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage);
+  }
+
+  private Pager.Fetched<Model> fetchPage(HttpUrl url) {
+    openCheck.run();
+    return caches.page(url, () -> {
+      ListPage page = protocol.page(transport, endpoint, url);
+      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor());
+    });
+  }
+
+  /** The expand fields, checked and de-duplicated, in the order given. */
+  private static List<String> expandFields(String... expand) {
+    Objects.requireNonNull(expand, "expand");
+    LinkedHashSet<String> fields = new LinkedHashSet<>();
+    for (String field : expand) {
+      if (field == null || field.isBlank()) throw new IllegalArgumentException("an expand field must not be blank");
+      fields.add(field.trim());
+    }
+    return new ArrayList<>(fields);
+  }
+
+  @Override
+  public String toString() {
+    return "Models[" + protocol.hub() + " at " + endpoint + "]";
+  }
+}

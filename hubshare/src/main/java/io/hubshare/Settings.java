@@ -1,0 +1,51 @@
+package io.hubshare;
+
+import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.origin.OriginRegistry;
+import io.hubshare.internal.transport.Transport;
+import io.hubshare.internal.transport.TransportConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The builder's settings other than those discovered from the environment (see {@link ClientConfig}), frozen when
+ * a client is built. Also keeps them for {@link HubClient#toBuilder()}.
+ */
+record Settings(
+    HubProtocol protocol,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int maxRetries,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    Duration cacheTtl,
+    long cacheMaximumSize,
+    boolean cacheListPages,
+    @Nullable Path diskCacheDir,
+    long diskCacheMaxBytes,
+    boolean paceRateLimit,
+    @Nullable OkHttpClient okHttpClient,
+    Clock clock,
+    Sleeper sleeper,
+    Function<TransportConfig, Transport> transportFactory,
+    OriginRegistry origins) {
+
+  /** Sent as {@code User-Agent}, so the hub's operators can tell hubshare's traffic apart. */
+  static final String USER_AGENT = "hubshare/" + version() + " (Java " + Runtime.version().feature() + ")";
+
+  /** What the transport needs, from these settings and the discovered configuration. */
+  TransportConfig transportConfig(ClientConfig config) {
+    return new TransportConfig(config.endpoint(), config.token(), okHttpClient, connectTimeout, readTimeout,
+        maxRetries, initialBackoff, maxBackoff, clock, sleeper::sleep, diskCacheDir, diskCacheMaxBytes,
+        config.offline(), paceRateLimit, USER_AGENT, protocol.authorizer(), protocol.errors(config.endpoint(), clock));
+  }
+
+  private static String version() {
+    String v = Settings.class.getPackage() == null ? null : Settings.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

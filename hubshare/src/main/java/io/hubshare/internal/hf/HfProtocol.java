@@ -1,0 +1,128 @@
+package io.hubshare.internal.hf;
+
+import io.hubshare.domain.Account;
+import io.hubshare.domain.Hub;
+import io.hubshare.domain.Model;
+import io.hubshare.error.MalformedResponseException;
+import io.hubshare.error.RepositoryNotFoundException;
+import io.hubshare.hub.ModelIds;
+import io.hubshare.hub.ModelQuery;
+import io.hubshare.internal.protocol.Discovery;
+import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.ListPage;
+import io.hubshare.internal.transport.Authorizer;
+import io.hubshare.internal.transport.ErrorMapper;
+import io.hubshare.internal.transport.HubRequest;
+import io.hubshare.internal.transport.HubResponse;
+import io.hubshare.internal.transport.Transport;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hugging Face: {@code GET /api/models/{id}[/revision/{rev}]}, listings paged by the {@code Link rel="next"} header
+ * with a {@code cursor} parameter, organisation and user overviews, a bearer token, its error codes and its
+ * environment ({@code HF_*}).
+ */
+public final class HfProtocol implements HubProtocol {
+  private static final Discovery DISCOVERY = new HfDiscovery();
+
+  @Override
+  public Hub hub() {
+    return Hub.HUGGING_FACE;
+  }
+
+  @Override
+  public Discovery discovery() {
+    return DISCOVERY;
+  }
+
+  @Override
+  public Authorizer authorizer() {
+    return Authorizer.BEARER;
+  }
+
+  @Override
+  public ErrorMapper errors(HttpUrl endpoint, Clock clock) {
+    return new HfErrors(endpoint, clock);
+  }
+
+  @Override
+  public String requireModelId(String id) {
+    return ModelIds.requireValid(id);
+  }
+
+  @Override
+  public Model model(Transport transport, HttpUrl endpoint, String id, @Nullable String revision,
+      List<String> expand) {
+    HttpUrl url = new HubUrls(endpoint).modelInfo(id, revision, expand);
+    return WireDecoder.model(transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, id, revision)));
+  }
+
+  @Override
+  public HttpUrl firstPage(HttpUrl endpoint, ModelQuery query) {
+    HubUrls urls = new HubUrls(endpoint);
+    String cursor = query.cursor();
+    HttpUrl resume = cursor == null ? null : urls.cursorUrl(cursor);
+    return resume != null ? resume : urls.modelList(HfQuery.parameters(query), cursor);
+  }
+
+  @Override
+  public List<Map.Entry<String, String>> describe(ModelQuery query) {
+    return HfQuery.parameters(query);
+  }
+
+  @Override
+  public ListPage page(Transport transport, HttpUrl endpoint, HttpUrl url) {
+    HubResponse response = transport.get(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null));
+    List<Model> models = WireDecoder.models(response);
+    String link = WireDecoder.nextLink(response);
+    // A relative link is resolved against the URL the page actually came from (after any redirect).
+    HttpUrl next = link == null ? null : new HubUrls(endpoint).next(response.url(), link);
+    if (link != null && next == null) {
+      throw new MalformedResponseException("the next link of GET " + url.encodedPath() + " is not a URL",
+          response.status(), null, response.requestId(), url.toString(), null);
+    }
+    return new ListPage(models, next, cursorOf(next));
+  }
+
+  /** The cursor to hand out for a next link: its {@code cursor} parameter, else the whole URL. */
+  public static @Nullable String cursorOf(@Nullable HttpUrl next) {
+    if (next == null) return null;
+    String cursor = next.queryParameter("cursor");
+    return cursor != null && !cursor.isEmpty() ? cursor : next.toString();
+  }
+
+  /**
+   * The Hub has no single account endpoint: a name is looked up as an organisation first (most model owners that
+   * matter to download shares are organisations), then as a user.
+   */
+  @Override
+  public Account account(Transport transport, HttpUrl endpoint, String name) {
+    HubUrls urls = new HubUrls(endpoint);
+    HttpUrl organization = urls.organization(name);
+    HttpUrl user = urls.user(name);
+    try {
+      return WireDecoder.organization(transport.get(new HubRequest(organization, HubRequest.Kind.ACCOUNT, name, null)));
+    } catch (RepositoryNotFoundException notAnOrganization) {
+      try {
+        return WireDecoder.user(transport.get(new HubRequest(user, HubRequest.Kind.ACCOUNT, name, null)));
+      } catch (RepositoryNotFoundException notAUser) {
+        throw new RepositoryNotFoundException("no organisation or user named '" + name + "'",
+            notAUser.statusCode(), notAUser.errorCode(), notAUser.requestId(), notAUser.url(), notAUser);
+      }
+    }
+  }
+
+  @Override
+  public Model readStored(String json) {
+    return HfModels.parse(json);
+  }
+
+  @Override
+  public String toString() {
+    return "HubProtocol[huggingface]";
+  }
+}

@@ -1,0 +1,33 @@
+package io.hubshare.internal.transport;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One response with its body read in full, whatever its status: what a hop of {@link OkHttpTransport#get} works
+ * with before it decides to follow, return or fail.
+ *
+ * @param status the HTTP status (the cached one when revalidated: 304 becomes the cached 200)
+ * @param url the URL that answered
+ * @param headers the response headers
+ * @param body the body as text
+ * @param fromCache whether the body came from the disk cache
+ * @param attempts how many attempts it took
+ */
+public record Exchange(int status, HttpUrl url, Headers headers, String body, boolean fromCache, int attempts) {
+
+  public boolean isSuccessful() {
+    return status >= 200 && status < 300;
+  }
+
+  public boolean isRedirect() {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** The hub's request id: {@code X-Request-Id}, else {@code X-Amzn-Trace-Id}. */
+  public @Nullable String requestId() {
+    String id = headers.get("X-Request-Id");
+    return id != null ? id : headers.get("X-Amzn-Trace-Id");
+  }
+}

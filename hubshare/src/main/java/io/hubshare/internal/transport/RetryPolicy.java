@@ -1,0 +1,80 @@
+package io.hubshare.internal.transport;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which failures are worth another try, and how long to wait first. hubshare only sends GETs, which are safe to
+ * repeat; the statuses are those the Hub's own Python client retries.
+ */
+public final class RetryPolicy {
+  /**
+   * A {@code Retry-After} longer than this is not waited for: the error reaches the caller, who can decide (a
+   * {@link io.hubshare.error.RateLimitedException} carries the wait). The Hub's window is 5 minutes.
+   */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
+  private final int maxRetries;
+  private final Backoff backoff;
+  private final Clock clock;
+
+  RetryPolicy(int maxRetries, Backoff backoff, Clock clock) {
+    this.maxRetries = maxRetries;
+    this.backoff = backoff;
+    this.clock = clock;
+  }
+
+  /** Retries after the first attempt. */
+  int maxRetries() {
+    return maxRetries;
+  }
+
+  /** 408, 429, 500, 502, 503 and 504: the hub or a proxy in front of it may answer otherwise next time. */
+  static boolean isRetryable(int status) {
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
+  /**
+   * Connection refused or reset, timeouts, bodies cut short: all worth another try, except an interrupted thread,
+   * which asks us to stop.
+   */
+  static boolean isRetryable(IOException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+  }
+
+  /**
+   * The wait before retry {@code retry} (0-based) after a response: the hub's {@code Retry-After}; for a 429
+   * without one, its rate-limit reset; otherwise the backoff.
+   *
+   * @return the wait, or {@code null} when the hub asks for more than {@link #MAX_RETRY_AFTER}
+   */
+  @Nullable Duration waitAfter(int retry, Exchange response) {
+    Duration asked = serverWait(response, clock);
+    if (asked == null) {
+      return backoff.delay(retry);
+    }
+    return asked.compareTo(MAX_RETRY_AFTER) > 0 ? null : asked;
+  }
+
+  /** The wait before retry {@code retry} (0-based) after a transport failure. */
+  Duration waitAfterFailure(int retry) {
+    return backoff.delay(retry);
+  }
+
+  /** What the hub asked for: {@code Retry-After}, else on a 429 the rate-limit reset plus a margin. */
+  public static @Nullable Duration serverWait(Exchange response, Clock clock) {
+    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock);
+    if (retryAfter != null || response.status() != 429) {
+      return retryAfter;
+    }
+    RateLimitHeader limit = RateLimitHeader.from(response.headers());
+    return limit == null ? null : limit.reset().plus(RateLimitPacer.MARGIN);
+  }
+}

@@ -1,0 +1,21 @@
+package io.hubshare.internal.transport;
+
+/**
+ * Sends GET requests to one hub and returns successful responses. Everything else becomes a
+ * {@link io.hubshare.error.HubException} subclass: retries, rate-limit pacing, redirects, caching and error mapping
+ * live behind this interface, so the services above it only build URLs and parse bodies.
+ */
+public interface Transport extends AutoCloseable {
+
+  /**
+   * Sends the request, retrying and pacing as configured.
+   *
+   * @return a 2xx response (or a 304 answered from the disk cache, reported as 200 with {@code fromCache})
+   * @throws io.hubshare.error.HubException for any failure, of the subclass that names it
+   */
+  HubResponse get(HubRequest request);
+
+  /** Releases connections, threads and the disk cache, unless they belong to a caller-supplied client. */
+  @Override
+  void close();
+}

@@ -1,0 +1,204 @@
+package io.hubshare.snapshot;
+
+import io.hubshare.hub.ModelQuery;
+import io.hubshare.hub.Models;
+import io.hubshare.hub.Page;
+import io.hubshare.domain.Model;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a crawl into {@code out}. Beside it live {@code out.partial} (the pages so far, one gzip member each)
+ * and {@code out.checkpoint} (the cursor and the partial length after the last complete page). The order of writes
+ * is what makes a kill at any instant harmless: page bytes, sync, then the checkpoint by atomic rename; at the end,
+ * the final file by atomic rename, then the partial, then the checkpoint are deleted.
+ */
+final class Crawl {
+  private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
+
+  private final Models models;
+  private final String hub;
+  private final String endpoint;
+  private final ModelQuery query;
+  private final String queryString;
+  private final @Nullable Long limit;
+  private final CrawlOptions options;
+  private final Path out;
+  private final Path partial;
+  private final Path checkpoint;
+  private final Path finalTemp;
+
+  Crawl(Models models, String hub, String endpoint, ModelQuery query, Path out, CrawlOptions options) {
+    this.models = models;
+    this.hub = hub;
+    this.endpoint = endpoint;
+    this.query = query;
+    this.queryString = QueryStrings.of(hub, query);
+    this.limit = query.limit();
+    this.options = options;
+    this.out = out;
+    this.partial = sibling(out, ".partial");
+    this.checkpoint = sibling(out, ".checkpoint");
+    this.finalTemp = sibling(out, ".tmp");
+  }
+
+  static Path sibling(Path out, String suffix) {
+    return out.resolveSibling(out.getFileName() + suffix);
+  }
+
+  CrawlResult run() throws IOException {
+    Path dir = out.toAbsolutePath().getParent();
+    if (dir != null) Files.createDirectories(dir);
+    Checkpoint cp;
+    boolean resumed;
+    if (Files.exists(checkpoint)) {
+      requireResume();
+      cp = Checkpoint.read(checkpoint);
+      requireSameListing(cp);
+      if (cp.done() && Files.exists(out)) {
+        CrawlResult finished = finishedEarlier(cp);
+        if (finished != null) return finished;
+      }
+      requireOutFree();
+      resumed = true;
+      LOG.log(Level.INFO, "resuming the crawl of {0} after {1} pages ({2} models)", out, cp.pages(), cp.count());
+    } else {
+      if (Files.exists(partial)) requireResume(); // killed before its first checkpoint: nothing to keep
+      requireOutFree();
+      cp = Checkpoint.start(hub, endpoint, queryString, limit, options.clock().instant(), query.cursor());
+      cp.write(checkpoint);
+      resumed = false;
+    }
+    try (PartialFile pages = PartialFile.open(partial)) {
+      pages.restoreTo(cp.bytes(), checkpoint);
+      IdHashSet seen = new IdHashSet(true);
+      long found = pages.scan(cp.bytes(), seen);
+      if (found != cp.count()) {
+        throw new SnapshotFormatException(partial, 0, "holds " + found + " models but the checkpoint " + checkpoint
+            + " records " + cp.count() + ": the crawl state is damaged; delete both files to start again");
+      }
+      options.listener().onStart(progress(cp, resumed));
+      if (!cp.done()) cp = fetch(cp, pages, seen, resumed);
+      return finish(cp, pages, resumed);
+    }
+  }
+
+  private Checkpoint fetch(Checkpoint start, PartialFile pages, IdHashSet seen, boolean resumed) throws IOException {
+    Checkpoint cp = start;
+    ModelQuery.Builder next = query.toBuilder().cursor(cp.cursor());
+    if (limit != null) next.limit(limit - cp.count());
+    Iterator<Page<Model>> it = models.list(next.build()).pages().iterator();
+    while (it.hasNext()) {
+      Page<Model> page = it.next();
+      List<String> lines = new ArrayList<>(page.items().size());
+      long skipped = 0;
+      for (Model m : page.items()) {
+        if (limit != null && cp.count() + lines.size() >= limit) break;
+        if (seen.add(m.id())) {
+          lines.add(SnapshotJson.oneLine(m.rawJson()));
+        } else {
+          skipped++;
+        }
+      }
+      long bytes = pages.append(lines);
+      boolean end = page.nextCursor() == null || limit != null && cp.count() + lines.size() >= limit;
+      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null);
+      cp.write(checkpoint);
+      if (skipped > 0) LOG.log(Level.DEBUG, "page {0}: skipped {1} models listed before", cp.pages(), skipped);
+      options.listener().onPage(progress(cp, resumed));
+      if (end) return cp;
+    }
+    cp = cp.end(now(cp));
+    cp.write(checkpoint);
+    return cp;
+  }
+
+  private CrawlResult finish(Checkpoint cp, PartialFile pages, boolean resumed) throws IOException {
+    SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
+        cp.startedAt(), cp.completedAt(), cp.count(), limit, null, null);
+    requireOutFree();
+    try (FileChannel t = FileChannel.open(finalTemp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
+      pages.copyTo(t, cp.bytes());
+      t.force(true);
+    }
+    Files.move(finalTemp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Durable.syncDirectory(out);
+    pages.close();
+    cleanUp();
+    LOG.log(Level.INFO, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
+    return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed);
+  }
+
+  /** The result of a crawl killed after its final rename but before it removed its state, or null. */
+  private @Nullable CrawlResult finishedEarlier(Checkpoint cp) throws IOException {
+    SnapshotHeader h;
+    try (SnapshotReader r = SnapshotReader.open(out)) {
+      h = r.header();
+    } catch (SnapshotFormatException e) {
+      return null;
+    }
+    if (!h.hub().equals(cp.hub()) || !h.endpoint().equals(cp.endpoint()) || !h.query().equals(cp.query())
+        || !h.startedAt().equals(cp.startedAt()) || h.count() != cp.count()) {
+      return null;
+    }
+    cleanUp();
+    return new CrawlResult(out, h, cp.pages(), cp.duplicates(), true);
+  }
+
+  private void cleanUp() throws IOException {
+    // The partial goes first: a checkpoint without its partial still says "done", and a resume then finds out.
+    Files.deleteIfExists(partial);
+    Files.deleteIfExists(checkpoint);
+    Durable.syncDirectory(out);
+  }
+
+  private void requireResume() {
+    if (!options.resume()) {
+      throw new IllegalStateException("an interrupted crawl of " + out + " left its state in " + partial + " and "
+          + checkpoint + ": pass resume to continue it (CrawlOptions.builder().resume(true), or --resume), or "
+          + "delete those files to start again");
+    }
+  }
+
+  private void requireSameListing(Checkpoint saved) {
+    Checkpoint wanted = Checkpoint.start(hub, endpoint, queryString, limit, saved.startedAt(), null);
+    if (!saved.sameListing(wanted)) {
+      throw new IllegalStateException("the interrupted crawl of " + out + " lists " + describe(saved.hub(),
+          saved.endpoint(), saved.query(), saved.limit()) + ", not " + describe(hub, endpoint, queryString, limit)
+          + ": resume it with the same query, or delete " + partial + " and " + checkpoint + " to start again");
+    }
+  }
+
+  private void requireOutFree() {
+    if (!options.overwrite() && Files.exists(out)) {
+      throw new IllegalStateException(out + " exists: pass overwrite to replace it, or choose another file");
+    }
+  }
+
+  /** The clock's time, never before the crawl's start (a clock set back between runs must not break the header). */
+  private Instant now(Checkpoint cp) {
+    Instant now = options.clock().instant();
+    return now.isBefore(cp.startedAt()) ? cp.startedAt() : now;
+  }
+
+  private static String describe(String hub, String endpoint, String query, @Nullable Long limit) {
+    return hub + " " + endpoint + " '" + query + "'" + (limit == null ? "" : " (limit " + limit + ")");
+  }
+
+  private static CrawlProgress progress(Checkpoint cp, boolean resumed) {
+    return new CrawlProgress(cp.pages(), cp.count(), cp.duplicates(), cp.limit(), resumed);
+  }
+}

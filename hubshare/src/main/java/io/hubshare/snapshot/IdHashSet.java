@@ -1,0 +1,55 @@
+package io.hubshare.snapshot;
+
+import io.hubshare.internal.protocol.RepoIdHash;
+
+/**
+ * A set of model ids (a crawl's compare ignoring case, as the Hub resolves them), kept as 64-bit hashes in one open-addressing {@code long[]}: 16 to 32 bytes per model, where a {@code HashSet<String>} of ids
+ * costs several times that. Two distinct ids share a hash with probability about n²/2⁶⁵ (below 10⁻⁷ for a million
+ * models); such a pair would count as a duplicate.
+ */
+final class IdHashSet {
+  private final boolean ignoreCase;
+  private long[] table = new long[1024];
+  private int size;
+
+  /** @param ignoreCase whether ids that differ only in ASCII case are the same id (as for the Hub's repositories) */
+  IdHashSet(boolean ignoreCase) {
+    this.ignoreCase = ignoreCase;
+  }
+
+  /** The id's hash: {@link RepoIdHash#of} ignoring case, else {@link RepoIdHash#exact}. */
+  static long hash(String id, boolean ignoreCase) {
+    return ignoreCase ? RepoIdHash.of(id) : RepoIdHash.exact(id);
+  }
+
+  /** Adds the id; {@code false} if it was there already. */
+  boolean add(String id) {
+    long h = hash(id, ignoreCase);
+    if (size * 2 >= table.length) grow();
+    int mask = table.length - 1;
+    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+      if (table[i] == 0) {
+        table[i] = h;
+        size++;
+        return true;
+      }
+      if (table[i] == h) return false;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  private void grow() {
+    long[] old = table;
+    table = new long[old.length * 2];
+    int mask = table.length - 1;
+    for (long h : old) {
+      if (h == 0) continue;
+      int i = (int) h & mask;
+      while (table[i] != 0) i = (i + 1) & mask;
+      table[i] = h;
+    }
+  }
+}
