@@ -68,9 +68,9 @@ setup() {
     log "building hubshare (mvn -q package -DskipTests)"
     mvn -q package -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
   fi
-  # The stand-in is in the test classes: target/test-classes, or a module's after the reactor split.
+  # The stand-in is in the library module's test classes (target/test-classes before the reactor split).
   local bench_classes
-  bench_classes=$(ls -d target/test-classes/io/hubshare/bench */target/test-classes/io/hubshare/bench 2>/dev/null | head -1)
+  bench_classes=$(ls -d */target/test-classes/io/hubshare/bench target/test-classes/io/hubshare/bench 2>/dev/null | head -1)
   [ -f target/hubshare-cli.jar ] && [ -n "$bench_classes" ] || die "build hubshare first"
   CP="${bench_classes%/io/hubshare/bench}:target/hubshare-cli.jar"
   if ! "$VENV/bin/python" -c "import huggingface_hub as h; assert h.__version__ == '$HF_HUB_VERSION'" 2>/dev/null; then

@@ -205,11 +205,11 @@ def build(logs):
 
 
 def standin_classpath():
-    """The test classes holding io.hubshare.bench.StandInHub (target/ or a module's target/), then the jar."""
-    found = sorted(glob.glob(os.path.join(ROOT, "target", "test-classes", "io", "hubshare", "bench",
-                                          "StandInHub.class"))
-                   + glob.glob(os.path.join(ROOT, "*", "target", "test-classes", "io", "hubshare", "bench",
-                                            "StandInHub.class")))
+    """The test classes holding io.hubshare.bench.StandInHub (a module's target/, else the single-module
+    target/ of older layouts), then the jar."""
+    found = (sorted(glob.glob(os.path.join(ROOT, "*", "target", "test-classes", "io", "hubshare", "bench",
+                                           "StandInHub.class")))
+             + glob.glob(os.path.join(ROOT, "target", "test-classes", "io", "hubshare", "bench", "StandInHub.class")))
     if not found:
         sys.exit("io.hubshare.bench.StandInHub is not compiled: run mvn -q package -DskipTests")
     classes = found[0][: -len("/io/hubshare/bench/StandInHub.class")]
@@ -376,7 +376,7 @@ class StandIn:
         self.f.close()
 
 
-def run_case(runner, jobs, runs, warmup, standin=None, references=None):
+def run_case(runner, jobs, runs, warmup, standin=None):
     """Every job `runs` times, the order rotated each round so that drift in the load falls on every tool alike."""
     records = []
     if warmup:
@@ -679,7 +679,8 @@ def main():
     a.add_argument("--copies", type=int, help="copies of the sample in the scaled data (default 165: 2,500,740)")
     a.add_argument("--live-repeat", type=int, help="copies the stand-in serves (default 20: 303,060 models)")
     a.add_argument("--cases", default=",".join(CASES), help="comma-separated: " + ",".join(CASES))
-    a.add_argument("--tools", default="hubshare,duckdb,polars,huggingface_hub,huggingface.js,floor")
+    a.add_argument("--tools", default="hubshare,duckdb,polars,huggingface_hub,huggingface.js,floor",
+                   help="comma-separated, default all: hubshare,duckdb,polars,huggingface_hub,huggingface.js,floor")
     a.add_argument("--peer-expand", default=PEER_LIVE_FIELDS,
                    help="fields the official clients ask the live hub for (default %s)" % PEER_LIVE_FIELDS)
     a.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed (default 600)")
