@@ -5,19 +5,19 @@ files and the same loopback stand-in hub, with the inflate and raw-bytes floors.
     python3 bench/shares_bench.py --quick         # 1 run of 257,652 models, 2 runs of the small cases: a few minutes
     python3 bench/shares_bench.py --cases sample,live --runs 5 --no-build
 
-Cases (--cases):
+Cases (--cases), run in this order:
   sample   the bundled 15,156-model sample (start-up dominated): country and account shares
+  live     a crawl of 303,060 models from the loopback stand-in hub with account shares, against huggingface_hub,
+           @huggingface/hub and the raw bytes of the pages
   stream   the sample scaled to 2,500,740 models, one gzip stream: country, account, country with root attribution
   crawl    the same lines as a crawl writes them (one gzip member per 1,000 lines): the same jobs
   plain    the same lines as plain JSON Lines without the header: DuckDB and polars only (no inflate)
-  live     a crawl of 303,060 models from the loopback stand-in hub with account shares, against huggingface_hub,
-           @huggingface/hub and the raw bytes of the pages
 
 Installs what it needs under the data directory (default bench/.data/, outside git): a venv with duckdb, polars and
 huggingface_hub, node_modules with @huggingface/hub, the scaled data (written once, reused). Builds hubshare with
 `mvn -q package -DskipTests` unless --no-build. Writes <data>/results/<UTC time>/: results.jsonl (one line a run),
 summary.json, report.md (the tables, printed at the end too) and logs/. Exits 1 if a tool failed or its totals differ
-from hubshare's.
+from hubshare's. `--report DIR` writes the report of a results folder again, also of a run that was stopped.
 """
 import argparse
 import csv
@@ -56,7 +56,7 @@ TOOL_NAMES = {"hubshare": "hubshare", "duckdb": "DuckDB", "polars": "polars", "h
               "huggingface.js": "@huggingface/hub", "gzip": "gzip -dc", "zlib": "zlib, 1 thread",
               "zlib-2": "zlib, 2 threads", "raw": "raw bytes", "raw-peer": "raw bytes"}
 FLOORS = ("gzip", "zlib", "zlib-2", "raw", "raw-peer")
-CASES = ["sample", "stream", "crawl", "plain", "live"]
+CASES = ["sample", "live", "stream", "crawl", "plain"]
 CLK = os.sysconf("SC_CLK_TCK")
 
 
@@ -357,7 +357,7 @@ class StandIn:
         if not self.url:
             self.stop()
             sys.exit("the stand-in hub did not start: see " + self.log_path)
-        log("stand-in hub: " + text.strip().splitlines()[0])
+        log(text.strip().splitlines()[0])
 
     def reset(self):
         urllib.request.urlopen(urllib.request.Request(self.url + "/_stand-in/reset", method="POST"), timeout=10).read()
@@ -688,7 +688,12 @@ def main():
     a.add_argument("--no-build", action="store_true", help="use target/hubshare-cli.jar as it is")
     a.add_argument("--data-dir", default=os.path.join(ROOT, "bench", ".data"))
     a.add_argument("--out", help="results folder (default DATA/results/<UTC time>)")
+    a.add_argument("--report", metavar="DIR", help="only write the report of the runs in DIR again (a results "
+                                                   "folder, also of a run that was stopped)")
     args = a.parse_args()
+    if args.report:
+        ctx, records = rebuild(args.report)
+        return finish(args.report, ctx, records)
     runs = args.runs or (1 if args.quick else 3)
     small_runs = args.small_runs or (2 if args.quick else 5)
     copies = args.copies or (17 if args.quick else 165)
@@ -715,11 +720,13 @@ def main():
     if not os.path.exists(JAR):
         sys.exit("%s is missing: run mvn -q package -DskipTests" % JAR)
     accounts, n_accounts = registry_accounts(args.data_dir)
+    ctx.update({"py": py, "node_dir": node_dir})
     log("origin registry: %d accounts from the jar's io/hubshare/origin/origins.csv -> %s" % (n_accounts, accounts))
     manifest = None
     if set(cases) & {"stream", "crawl", "plain"}:
         manifest = scaled_snapshot.prepare(copies, args.data_dir, log=log)
         ctx["manifest"] = manifest
+    save_context(out_dir, ctx)
     files = scaled_snapshot.paths(args.data_dir, copies)
     with open(os.path.join(out_dir, "settings.json"), "w") as f:
         json.dump({"runs": runs, "small_runs": small_runs, "copies": copies, "live_repeat": live_repeat,
@@ -751,13 +758,45 @@ def main():
                 runner.background = [standin.p.pid]
                 with open(standin.ids, encoding="utf-8") as f:
                     ctx["live_models"] = sum(1 for line in f if line.strip())
+                save_context(out_dir, ctx)
                 records += run_case(runner, live_jobs(standin.url, py, node_dir, java_opts, tools, args.peer_expand),
                                     small_runs, True, standin=standin)
             finally:
                 runner.background = []
                 standin.stop()
     ctx["load_end"] = loadavg()
+    save_context(out_dir, ctx)
+    return finish(out_dir, ctx, records)
 
+
+def save_context(out_dir, ctx):
+    with open(os.path.join(out_dir, "context.json"), "w", encoding="utf-8") as f:
+        json.dump(ctx, f, indent=1)
+
+
+def rebuild(out_dir):
+    """The records of a run from its folder, the answers read again from the logs: for a run that was stopped."""
+    with open(os.path.join(out_dir, "context.json"), encoding="utf-8") as f:
+        ctx = json.load(f)
+    records = []
+    with open(os.path.join(out_dir, "results.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["rc"] == 0 and r.get("stdout") and r["tool"] not in FLOORS:
+                try:
+                    r["result"] = normalise(r["stdout"], r["tool"], "account" if r["job"] == "account" else "country")
+                except (OSError, ValueError, KeyError, IndexError) as e:
+                    r["rc"], r["error"] = -1, "unreadable output: %s" % e
+            records.append(r)
+    if "load_end" not in ctx and records:
+        ctx["load_end"] = [records[-1]["load1_after"]]
+    return ctx, records
+
+
+def finish(out_dir, ctx, records):
+    """Checks the answers, writes report.md and summary.json, prints the report; 1 if anything failed or differs."""
+    manifest = ctx.get("manifest")
+    py, node_dir = ctx["py"], ctx["node_dir"]
     with gzip_open(SAMPLE) as f:
         sample_models = sum(1 for _ in f) - 1
     summary = summarise(records)
