@@ -53,8 +53,8 @@ JAR = os.path.join(ROOT, "target", "hubshare-cli.jar")
 HUBSHARE_LIVE_FIELDS = "author,createdAt,tags,downloads"
 PEER_LIVE_FIELDS = "author,downloads"
 TOOL_NAMES = {"hubshare": "hubshare", "duckdb": "DuckDB", "polars": "polars", "huggingface_hub": "huggingface_hub",
-              "huggingface.js": "@huggingface/hub", "gzip": "gzip -dc", "zlib": "zlib, 1 thread",
-              "zlib-2": "zlib, 2 threads", "raw": "raw bytes", "raw-peer": "raw bytes"}
+              "huggingface.js": "@huggingface/hub", "gzip": "gzip -dc", "zlib": "zlib",
+              "zlib-2": "zlib on 2 threads", "raw": "raw bytes", "raw-peer": "raw bytes"}
 FLOORS = ("gzip", "zlib", "zlib-2", "raw", "raw-peer")
 CASES = ["sample", "live", "stream", "crawl", "plain"]
 CLK = os.sysconf("SC_CLK_TCK")
@@ -501,16 +501,21 @@ def fmt_s(s):
 def cell(s, rss=True):
     if not s or not s.get("ok"):
         return "failed" if s else "—"
-    text = "%s (%s–%s)" % (fmt_s(s["median_s"]), fmt_s(s["min_s"]).replace(" s", ""), fmt_s(s["max_s"]))
+    text = "%s (%s–%s), CPU %s" % (fmt_s(s["median_s"]), fmt_s(s["min_s"]).replace(" s", ""), fmt_s(s["max_s"]),
+                                   fmt_s(s["cpu_s"]))
     if rss:
         text += ", %.0f MiB" % s["rss_mib"]
     return text
 
 
-def ratio(a, b):
+def ratio(a, b, cpu=False):
+    """a's median wall time over b's; with cpu, the ratio of their CPU times follows in brackets."""
     if not a or not b or not a.get("ok") or not b.get("ok"):
         return "—"
-    return "%.2f×" % (a["median_s"] / b["median_s"])
+    text = "%.2f×" % (a["median_s"] / b["median_s"])
+    if cpu and b["cpu_s"] > 0:
+        text += " (CPU %.2f×)" % (a["cpu_s"] / b["cpu_s"])
+    return text
 
 
 def report(summary, problems, ctx):
@@ -526,7 +531,8 @@ def report(summary, problems, ctx):
         return got
 
     def peer_text(got):
-        return ", ".join("%s %s" % (TOOL_NAMES[s["tool"]], fmt_s(s["median_s"])) for s in got) or "—"
+        return ", ".join("%s %s (CPU %s)" % (TOOL_NAMES[s["tool"]], fmt_s(s["median_s"]), fmt_s(s["cpu_s"]))
+                         for s in got) or "—"
 
     def verdict(ok, text):
         return ("met" if ok else "**not met**") + " (" + text + ")"
@@ -567,7 +573,7 @@ def report(summary, problems, ctx):
         rows.append("| %s | %s | %s | %s | %s | %s | %s |" % (
             label, cell(h), peer_text(got), "inflate only: " + ", ".join(
                 "%s %s" % (TOOL_NAMES[f["tool"]], fmt_s(f["median_s"])) for f in floors) if floors else "—",
-            ratio(h, best), ratio(h, floor), target))
+            ratio(h, best, cpu=True), ratio(h, floor), target))
     h = S("live", "account", "hubshare")
     if h:
         got = peers("live", "account", ("huggingface.js", "huggingface_hub"))
@@ -580,9 +586,9 @@ def report(summary, problems, ctx):
         rows.append("| crawl + account shares, live listing of %s models on loopback | %s | %s | %s | %s | %s | %s |"
                     % ("{:,}".format(live_models) if live_models else "?", cell(h), peer_text(got),
                        ("raw bytes: %s" % fmt_s(floor["median_s"])) if floor and floor.get("ok") else "—",
-                       ratio(h, best), ratio(h, floor), target))
-    lines.append("| job | hubshare: median (min–max), peak RSS | the other tools (medians) | floor "
-                 "| hubshare ÷ best other | hubshare ÷ floor | target |")
+                       ratio(h, best, cpu=True), ratio(h, floor), target))
+    lines.append("| job | hubshare: wall median (min–max), CPU, peak RSS | the other tools: wall (CPU), medians "
+                 "| floor | hubshare ÷ best other: wall (CPU) | hubshare ÷ floor | target |")
     lines.append("|---|---|---|---|---:|---:|---|")
     lines.extend(rows)
     lines.append("")
@@ -765,6 +771,7 @@ def main():
                 runner.background = []
                 standin.stop()
     ctx["load_end"] = loadavg()
+    ctx["machine"] = machine(ctx, py, node_dir)
     save_context(out_dir, ctx)
     return finish(out_dir, ctx, records)
 
@@ -806,7 +813,9 @@ def finish(out_dir, ctx, records):
                 r["result"]["models"] != ctx["live_models"]:
             problems.setdefault(("live", r["job"], r["tool"]), []).append(
                 "saw %s models of %s served" % (r["result"]["models"], ctx["live_models"]))
-    text = "## Shares benchmark\n\n```\n" + machine(ctx, py, node_dir) + "\n```\n\n" + report(summary, problems, ctx)
+    # The machine as it was at the end of the run; a stopped run's report describes it as it is now.
+    text = ("## Shares benchmark\n\n```\n" + (ctx.get("machine") or machine(ctx, py, node_dir)) + "\n```\n\n"
+            + report(summary, problems, ctx))
     with open(os.path.join(out_dir, "report.md"), "w", encoding="utf-8") as f:
         f.write(text + "\n")
     with open(os.path.join(out_dir, "summary.json"), "w", encoding="utf-8") as f:
