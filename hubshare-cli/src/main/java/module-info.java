@@ -4,6 +4,8 @@
  */
 module io.hubshare.cli {
   requires io.hubshare;
+  requires io.hubshare.sql;
+  requires java.sql;
   requires com.fasterxml.jackson.databind;
   requires info.picocli;
   requires me.tongfei.progressbar;

@@ -20,7 +20,13 @@ module io.hubshare {
   exports io.hubshare.snapshot;
   exports io.hubshare.analytics;
 
+  // Parquet is read by the optional io.hubshare:hubshare-sql, found as a service; the core never needs it. The
+  // engine is built after the library, so javac warns here "module not found: io.hubshare.sql": expected.
+  exports io.hubshare.internal.columnar to io.hubshare.sql;
+  uses io.hubshare.internal.columnar.ColumnarReader;
+
   // Each hub is a service: a third one is a package and a line here.
   uses io.hubshare.internal.protocol.HubProtocol;
-  provides io.hubshare.internal.protocol.HubProtocol with io.hubshare.internal.hf.HfProtocol;
+  provides io.hubshare.internal.protocol.HubProtocol with io.hubshare.internal.hf.HfProtocol,
+      io.hubshare.internal.modelscope.ModelScopeProtocol;
 }

@@ -9,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -17,8 +21,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The client's in-memory caches: model info, account overviews and (only when asked for) list pages. Identical
- * concurrent lookups share one request, as Caffeine runs one loader per key and makes the others wait for it.
- * Failures are never cached. Time comes from the client's {@link Clock}, so tests move expiry with a fake clock.
+ * concurrent lookups share one request, as Caffeine runs one loader per key and makes the others wait for it; they
+ * share its failure too: a lookup that was waiting while the request failed gets that failure rather than sending
+ * the request again (32 threads looking up a missing model make one request per round, not one each, in turn).
+ * Failures are not cached beyond that: a lookup that starts after a failure asks the hub again.
+ *
+ * <p>Ids and account names are keys ignoring case, as the Hub resolves them. Time comes from the client's
+ * {@link Clock}, so tests move expiry with a fake clock.
  */
 final class ClientCaches {
 
@@ -26,13 +35,18 @@ final class ClientCaches {
   record ModelKey(String id, @Nullable String revision, List<String> expand) {
     ModelKey {
       Objects.requireNonNull(id, "id");
+      id = id.toLowerCase(Locale.ROOT); // the Hub's case rule: one repository, however it is spelt
       expand = List.copyOf(new TreeSet<>(expand));
     }
   }
 
+
+
   private final Cache<ModelKey, Model> models;
   private final Cache<String, Account> accounts;
   private final @Nullable Cache<HttpUrl, Pager.Fetched<Model>> pages;
+  /** The loads in flight, by key: a lookup that finds one waits for it and takes its outcome, value or failure. */
+  private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
   /**
    * @param ttl how long an entry is served after it was fetched
@@ -58,8 +72,8 @@ final class ClientCaches {
    * canonical id too, so a later lookup by the new name costs nothing.
    */
   Model model(ModelKey key, Supplier<Model> loader) {
-    Model model = models.get(key, k -> loader.get());
-    if (!model.id().equals(key.id())) {
+    Model model = shared(models, key, loader);
+    if (!model.id().equalsIgnoreCase(key.id())) {
       // After get() returns, never inside its loader: Caffeine forbids writing to the cache from a loader.
       models.asMap().putIfAbsent(new ModelKey(model.id(), key.revision(), key.expand()), model);
     }
@@ -68,7 +82,40 @@ final class ClientCaches {
 
   /** The cached account overview, else the loader's. */
   Account account(String name, Supplier<Account> loader) {
-    return accounts.get(name, k -> loader.get());
+    return shared(accounts, name.toLowerCase(Locale.ROOT), loader);
+  }
+
+  /**
+   * The cached value, else the outcome of the load of {@code key} in flight, else that of a new load by
+   * {@code loader}. Caffeine alone would make concurrent lookups of a key that fails load one after the other, each
+   * sending its own request; here a lookup that arrives while a load is in flight takes its failure as it would
+   * take its value. A lookup that arrives after a load has ended starts a new one: failures are not cached.
+   */
+  @SuppressWarnings("unchecked")
+  private <K, V> V shared(Cache<K, V> cache, K key, Supplier<V> loader) {
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> running = inFlight.putIfAbsent(key, mine);
+    if (running != null) {
+      V value;
+      try {
+        value = (V) running.join();
+      } catch (CompletionException e) {
+        cache.getIfPresent(key); // counted as the miss it is
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      V cached = cache.getIfPresent(key); // counted as the hit it is, when the value is still cached
+      return cached != null ? cached : value;
+    }
+    try {
+      V value = cache.get(key, k -> loader.get());
+      mine.complete(value);
+      return value;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
   }
 
   /** The cached list page when list pages are cached, else the loader's page, uncached. */

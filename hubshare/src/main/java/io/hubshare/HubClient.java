@@ -13,6 +13,8 @@ import io.hubshare.internal.protocol.HubProtocol;
 
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshots;
+import io.hubshare.internal.transport.Limits;
+import io.hubshare.internal.transport.Redactor;
 import io.hubshare.internal.transport.Transport;
 import io.hubshare.internal.transport.TransportConfig;
 import java.net.URI;
@@ -60,7 +62,8 @@ public final class HubClient implements AutoCloseable {
     HubProtocol protocol = settings.protocol();
     this.caches = new ClientCaches(settings.cacheTtl(), settings.cacheMaximumSize(), settings.cacheListPages(),
         settings.clock());
-    this.models = new ModelsService(protocol, config.endpoint(), transport, caches, this::ensureOpen);
+    this.models = new ModelsService(protocol, config.endpoint(), transport, caches, this::ensureOpen,
+        Redactor.of(config.token()));
     this.accounts = new AccountsService(protocol, config.endpoint(), transport, caches, this::ensureOpen);
   }
 
@@ -192,6 +195,12 @@ public final class HubClient implements AutoCloseable {
    * {@value #DEFAULT_MAX_RETRIES} retries after the first attempt, backing off 1 s, 2 s, 4 s… capped at 30 s, or as
    * long as the hub's {@code Retry-After} says; a 10-minute in-memory cache of up to 10,000 entries; no disk cache;
    * rate-limit pacing on.
+   *
+   * <p>Bounds, whatever the hub sends (docs/reliability.md): a wait the hub asks for is waited up to
+   * {@link #maxRateLimitWait(Duration) 10 minutes}, and a longer one fails at once with
+   * {@link io.hubshare.error.RateLimitedException} carrying it; one HTTP call, its body included, ends after
+   * {@link #callTimeout(Duration) 2 minutes}; a body larger than {@link #maxBodySize(long) 32 MiB} after
+   * decompression fails with {@link io.hubshare.error.MalformedResponseException}.
    */
   public static final class Builder {
     /**
@@ -223,6 +232,9 @@ public final class HubClient implements AutoCloseable {
     private @Nullable Map<String, String> systemProperties;
     private Function<TransportConfig, Transport> transportFactory = Transports::create;
     private @Nullable OriginRegistry origins;
+    private Duration maxRateLimitWait = Limits.DEFAULT_MAX_WAIT;
+    private Duration callTimeout = Limits.DEFAULT_CALL_TIMEOUT;
+    private long maxBodySize = Limits.DEFAULT_MAX_BODY_BYTES;
 
     Builder() {}
 
@@ -248,6 +260,9 @@ public final class HubClient implements AutoCloseable {
       sleeper = s.sleeper();
       transportFactory = s.transportFactory();
       origins = s.origins();
+      maxRateLimitWait = s.limits().maxWait();
+      callTimeout = s.limits().callTimeout();
+      maxBodySize = s.limits().maxBodyBytes();
     }
 
     /**
@@ -306,9 +321,48 @@ public final class HubClient implements AutoCloseable {
       return this;
     }
 
-    /** Read timeout, per read of the socket; zero means none. */
+    /**
+     * Read timeout, per read of the socket; zero means none. A body that sends a byte now and then never trips it:
+     * {@link #callTimeout(Duration)} bounds the whole call.
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Checks.timeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * The deadline of one HTTP call, from sending the request to the last byte of its body (default 2 minutes);
+     * zero means none. A call that outlasts it fails with {@link io.hubshare.error.TransportException} and is not
+     * retried. Retries and waits come on top, each bounded by its own setting.
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = Checks.timeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The longest wait hubshare accepts from the hub (default 10 minutes, twice the Hub's rate-limit window): a
+     * {@code Retry-After}, or a spent {@code RateLimit} quota's reset. A longer wait is not waited for: the request
+     * fails at once with {@link io.hubshare.error.RateLimitedException}, whose {@code retryAfter()} carries the wait,
+     * so the caller decides. A hub that says {@code t=999999999} cannot stall a crawl for 31 years.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxRateLimitWait(Duration max) {
+      this.maxRateLimitWait = Checks.nonNegative(max, "maxRateLimitWait");
+      return this;
+    }
+
+    /**
+     * The largest response body, counted after decompression (default 32 MiB, some 50 times a page of 1,000 models).
+     * A larger body (an endless one, a gzip bomb) is cut there and fails with
+     * {@link io.hubshare.error.MalformedResponseException}.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder maxBodySize(long bytes) {
+      if (bytes < 1) throw new IllegalArgumentException("maxBodySize must be positive: " + bytes);
+      this.maxBodySize = bytes;
       return this;
     }
 
@@ -454,7 +508,8 @@ public final class HubClient implements AutoCloseable {
       ClientConfig config = ClientConfig.discover(endpoint, token, anonymous, offline, env, protocol.discovery());
       Settings settings = new Settings(protocol, connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, cacheTtl,
           cacheMaximumSize, cacheListPages, diskCacheDir, diskCacheMaxBytes, paceRateLimit, okHttpClient, clock,
-          sleeper, transportFactory, origins == null ? OriginRegistry.bundled() : origins);
+          sleeper, transportFactory, origins == null ? OriginRegistry.bundled() : origins,
+          new Limits(maxRateLimitWait, callTimeout, maxBodySize));
       return new HubClient(settings, config);
     }
 

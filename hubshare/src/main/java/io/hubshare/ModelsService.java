@@ -7,6 +7,7 @@ import io.hubshare.hub.Models;
 import io.hubshare.hub.PagedIterable;
 import io.hubshare.internal.protocol.HubProtocol;
 import io.hubshare.internal.protocol.ListPage;
+import io.hubshare.internal.transport.Redactor;
 import io.hubshare.internal.transport.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,15 +23,23 @@ final class ModelsService implements Models {
   private final Transport transport;
   private final ClientCaches caches;
   private final Runnable openCheck;
+  private final Redactor redactor;
 
   /** @param openCheck throws if the client was closed */
   ModelsService(HubProtocol protocol, HttpUrl endpoint, Transport transport, ClientCaches caches,
       Runnable openCheck) {
+    this(protocol, endpoint, transport, caches, openCheck, Redactor.NONE);
+  }
+
+  /** @param redactor masks the client's token in what a listing throws (its URLs come from the hub) */
+  ModelsService(HubProtocol protocol, HttpUrl endpoint, Transport transport, ClientCaches caches,
+      Runnable openCheck, Redactor redactor) {
     this.protocol = protocol;
     this.endpoint = endpoint;
     this.transport = transport;
     this.caches = caches;
     this.openCheck = openCheck;
+    this.redactor = redactor;
   }
 
   @Override
@@ -56,14 +65,15 @@ final class ModelsService implements Models {
   @Override
   public PagedIterable<Model> list(ModelQuery query) {
     Objects.requireNonNull(query, "query");
-    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage);
+    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage, Model::id,
+        redactor::scrubAny);
   }
 
   private Pager.Fetched<Model> fetchPage(HttpUrl url) {
     openCheck.run();
     return caches.page(url, () -> {
       ListPage page = protocol.page(transport, endpoint, url);
-      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor());
+      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor(), page.total());
     });
   }
 

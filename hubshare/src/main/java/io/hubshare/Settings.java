@@ -2,6 +2,7 @@ package io.hubshare;
 
 import io.hubshare.internal.protocol.HubProtocol;
 import io.hubshare.origin.OriginRegistry;
+import io.hubshare.internal.transport.Limits;
 import io.hubshare.internal.transport.Transport;
 import io.hubshare.internal.transport.TransportConfig;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ record Settings(
     Clock clock,
     Sleeper sleeper,
     Function<TransportConfig, Transport> transportFactory,
-    OriginRegistry origins) {
+    OriginRegistry origins,
+    Limits limits) {
 
   /** Sent as {@code User-Agent}, so the hub's operators can tell hubshare's traffic apart. */
   static final String USER_AGENT = "hubshare/" + version() + " (Java " + Runtime.version().feature() + ")";
@@ -41,7 +43,8 @@ record Settings(
   TransportConfig transportConfig(ClientConfig config) {
     return new TransportConfig(config.endpoint(), config.token(), okHttpClient, connectTimeout, readTimeout,
         maxRetries, initialBackoff, maxBackoff, clock, sleeper::sleep, diskCacheDir, diskCacheMaxBytes,
-        config.offline(), paceRateLimit, USER_AGENT, protocol.authorizer(), protocol.errors(config.endpoint(), clock));
+        config.offline(), paceRateLimit, USER_AGENT, protocol.authorizer(), protocol.errors(config.endpoint(), clock),
+        limits);
   }
 
   private static String version() {

@@ -1,6 +1,7 @@
 package io.hubshare.cli;
 
 import io.hubshare.HubClient;
+import io.hubshare.domain.Hub;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 record CliContext(Map<String, String> environment, boolean interactive, Supplier<HubClient.Builder> clients) {
 
   /** The variables that may hold a token: their values never reach the screen. */
-  private static final List<String> TOKEN_VARIABLES = List.of("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN");
+  private static final List<String> TOKEN_VARIABLES = List.of("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN",
+      "MODELSCOPE_API_TOKEN");
 
   CliContext {
     environment = Map.copyOf(environment);
@@ -39,7 +41,24 @@ record CliContext(Map<String, String> environment, boolean interactive, Supplier
    * @throws IllegalArgumentException if the environment's endpoint or token is malformed
    */
   HubClient client(@Nullable String endpoint) {
+    return client(null, endpoint);
+  }
+
+  /**
+   * A client of {@code hub} (the default hub when {@code null}) at {@code endpoint}, or at the endpoint the
+   * environment names for that hub when {@code null}.
+   *
+   * @throws CliFailure (exit 2) if hubshare does not speak to {@code hub} or {@code endpoint} is not an http(s) URL
+   */
+  HubClient client(@Nullable Hub hub, @Nullable String endpoint) {
     HubClient.Builder b = clients.get();
+    if (hub != null) {
+      try {
+        b.hub(hub);
+      } catch (IllegalArgumentException e) {
+        throw CliFailure.usage("--hub: " + e.getMessage());
+      }
+    }
     if (endpoint != null) {
       try {
         b.endpoint(endpoint);

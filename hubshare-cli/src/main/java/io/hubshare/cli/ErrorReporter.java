@@ -1,5 +1,6 @@
 package io.hubshare.cli;
 
+import io.hubshare.analytics.PlainText;
 import io.hubshare.error.HubException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (debug(commandLine)) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
-      err.print(context.redact(trace.toString()));
+      for (String line : context.redact(trace.toString()).split("\\R")) {
+        // A stack trace's own tab stays; whatever a message in it holds is stripped.
+        err.println(line.startsWith("\t") ? "\t" + PlainText.strip(line.substring(1)) : PlainText.strip(line));
+      }
     }
     err.flush();
     return exitCodeOf(ex);
@@ -65,8 +69,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return m;
   }
 
+  // One line, and nothing a hub wrote into a message (an escape sequence, a bidi override) reaches the terminal.
   private static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return PlainText.strip(message.strip().replaceAll("\\s*\\R\\s*", " ")).strip();
   }
 
   private static boolean debug(CommandLine commandLine) {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description = "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more, "
         + "from the live Hub or from stored snapshots.",
-    subcommands = {SharesCommand.class, CrawlCommand.class, ModelCommand.class, VariantsCommand.class,
-        LineageCommand.class, OriginsCommand.class},
+    subcommands = {SharesCommand.class, CrawlCommand.class, ExportCommand.class, SqlCommand.class, ModelCommand.class,
+        VariantsCommand.class, LineageCommand.class, OriginsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -77,7 +77,7 @@ final class LineageCommand implements Callable<Integer> {
   }
 
   private Lineage fromHub() {
-    try (HubClient client = root.context().client(hub.endpoint)) {
+    try (HubClient client = hub.client(root.context())) {
       return new LineageWalker(ModelIndex.fetching(client.models())).walk(id);
     }
   }

@@ -1,5 +1,6 @@
 package io.hubshare.cli;
 
+import io.hubshare.analytics.PlainText;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -36,7 +37,9 @@ final class Logging {
     @Override
     public String format(LogRecord r) {
       String source = r.getLoggerName() == null ? "" : " " + r.getLoggerName() + ":";
-      return "hubshare [" + r.getLevel().getName() + "]" + source + " " + formatMessage(r) + System.lineSeparator();
+      // A log line may quote a hub (a path, a message): no control character of it reaches the terminal.
+      return "hubshare [" + r.getLevel().getName() + "]" + source + " " + PlainText.strip(formatMessage(r))
+          + System.lineSeparator();
     }
   }
 }

@@ -50,7 +50,7 @@ final class ModelCommand implements Callable<Integer> {
     OutputFormat f = format.withoutCsv(spec);
     ModelIds.requireValid(id);
     Model model;
-    try (HubClient client = root.context().client(hub.endpoint)) {
+    try (HubClient client = hub.client(root.context())) {
       model = revision == null ? client.models().get(id) : client.models().get(id, revision);
     } catch (RevisionNotFoundException e) {
       throw CliFailure.io("revision '" + revision + "' of model '" + id + "' not found", e);

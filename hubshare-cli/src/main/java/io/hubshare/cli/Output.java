@@ -1,6 +1,7 @@
 package io.hubshare.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hubshare.analytics.PlainText;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,15 +18,18 @@ final class Output {
     return new Output(spec.commandLine().getOut());
   }
 
-  /** Prints {@code text} as is (it ends with its own line break). */
+  /**
+   * Prints {@code text} (it ends with its own line break). Whatever a hub or a file put in it, no control character
+   * but line breaks and tabs reaches the terminal: an escape sequence in a model's name cannot repaint the screen.
+   */
   void print(String text) {
-    out.print(text);
+    out.print(PlainText.printable(text));
     out.flush();
   }
 
-  /** Prints a line. */
+  /** Prints a line, as {@link #print} does. */
   void println(String line) {
-    out.println(line);
+    out.println(PlainText.printable(line));
     out.flush();
   }
 

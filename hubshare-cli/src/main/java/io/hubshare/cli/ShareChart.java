@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -175,6 +176,14 @@ final class ShareChart {
     if (dir != null) Files.createDirectories(dir);
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeChartAsPNG(out, chart, width, height);
+    } catch (FileSystemException e) {
+      throw e; // names the file already
+    } catch (IOException e) {
+      // "No space left on device" alone names nothing.
+      FileSystemException named = new FileSystemException(file.toString(), null, "cannot write the chart: "
+          + e.getMessage());
+      named.initCause(e);
+      throw named;
     }
   }
 }

@@ -60,8 +60,8 @@ final class ShareReport {
     if (format == OutputFormat.JSON) {
       ObjectNode root = Json.object();
       ShareTable first = series.points().get(0).table();
-      root.put("dimension", first.dimension().wireName());
-      root.put("metric", first.metric().wireName());
+      root.put("dimension", first.dimension().key());
+      root.put("metric", first.metric().key());
       root.put("attribution", first.attribution().name().toLowerCase(Locale.ROOT));
       ArrayNode points = root.putArray("points");
       for (int i = 0; i < series.points().size(); i++) {
@@ -117,7 +117,7 @@ final class ShareReport {
   static String title(ShareTable t, String grouping) {
     String metric = t.metric().label();
     return Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + " by "
-        + t.dimension().wireName().replace('_', ' ') + grouping + ", attribution "
+        + t.dimension().key().replace('_', ' ') + grouping + ", attribution "
         + t.attribution().name().toLowerCase(Locale.ROOT);
   }
 

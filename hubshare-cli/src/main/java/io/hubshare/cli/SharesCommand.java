@@ -7,10 +7,12 @@ import io.hubshare.analytics.Metric;
 import io.hubshare.analytics.ShareSeries;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
+import io.hubshare.analytics.StudyShares;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
-import io.hubshare.lineage.LineageIndex;
+import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,10 +54,21 @@ final class SharesCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--by", paramLabel = "DIMENSION", required = true,
+  @Option(names = "--by", paramLabel = "DIMENSION",
       converter = Converters.DimensionConverter.class, completionCandidates = Converters.Dimensions.class,
       description = "What to group by: ${COMPLETION-CANDIDATES} (organisation is accepted too).")
-  private Dimension by;
+  private @Nullable Dimension by;
+
+  @Option(names = "--study",
+      description = "The study's measure instead of --by: downloads of the models created in the year before the "
+          + "snapshot (or between two snapshots), in the study's 14 groups of developers, credited to the uploader "
+          + "and to the base model's developer side by side. Needs --from with one or two snapshots.")
+  private boolean study;
+
+  @Option(names = "--at", paramLabel = "DATE", converter = Converters.InstantConverter.class,
+      description = "When the one --from file was read, for a file that does not say (JSON Lines without a "
+          + "header, Parquet without a date in its path or metadata).")
+  private @Nullable Instant at;
 
   @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "downloads",
       converter = Converters.MetricConverter.class, completionCandidates = Converters.Metrics.class,
@@ -80,8 +94,16 @@ final class SharesCommand implements Callable<Integer> {
   private @Nullable String library;
 
   @Option(names = "--from", paramLabel = "SNAPSHOT", arity = "1..*",
-      description = "Snapshot files to read instead of the live Hub; several make a time series.")
+      description = "Snapshots to read instead of the live Hub: hubshare snapshots, the list API's JSON Lines, or "
+          + "Parquet files such as the Hub's public models.parquet (told apart by content); a directory stands for "
+          + "its dated files. Several make a time series.")
   private List<Path> from = new ArrayList<>();
+
+  @Option(names = "--across-hubs",
+      description = "Read the --from snapshots as one population spread over several hubs (one snapshot per hub, "
+          + "read within 7 days; two per hub for downloads-between), not as a time series. The metric must be one "
+          + "every hub carries: Hugging Face's 30-day downloads and ModelScope's all-time ones are refused.")
+  private boolean acrossHubs;
 
   @Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default: every row; the "
       + "chart draws 10).")
@@ -113,25 +135,32 @@ final class SharesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    files = SnapshotFiles.expand(from);
     validate();
+    Output out = Output.of(spec);
+    if (study) return study(out);
     Shares shares = configure();
     ShareReport report = new ShareReport(format, top);
-    Output out = Output.of(spec);
     if (from.isEmpty()) {
       ShareTable table = live(shares);
       report.print(out, table);
       if (chart != null) report.chart(chart, table, "live listing", chartSize);
       return ExitCodes.OK;
     }
-    for (Path f : from) SnapshotFiles.requireFile(f);
-    if (from.size() == 1) {
-      ShareTable table = snapshot(shares, from.get(0));
+    if (acrossHubs) {
+      ShareTable table = acrossHubs(shares);
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, from.get(0).getFileName().toString(), chartSize);
+      if (chart != null) report.chart(chart, table, files.size() + " snapshots across hubs", chartSize);
+      return ExitCodes.OK;
+    }
+    if (files.size() == 1) {
+      ShareTable table = snapshot(shares, files.get(0));
+      report.print(out, table);
+      if (chart != null) report.chart(chart, table, files.get(0).getFileName().toString(), chartSize);
       return ExitCodes.OK;
     }
     List<String> names = names();
-    ShareSeries series = shares.series(from);
+    ShareSeries series = shares.series(files);
     if (series.points().size() == 1) {
       // Downloads between two snapshots: one window, one table.
       ShareTable table = series.points().get(0).table();
@@ -139,12 +168,31 @@ final class SharesCommand implements Callable<Integer> {
       if (chart != null) report.chart(chart, table, names.get(0), chartSize);
     } else {
       report.print(out, series, names);
-      if (chart != null) report.chart(chart, series, from.size() + " snapshots", chartSize);
+      if (chart != null) report.chart(chart, series, files.size() + " snapshots", chartSize);
     }
     return ExitCodes.OK;
   }
 
+  /** The snapshot files: {@code --from} with each directory replaced by its dated files. */
+  private List<Path> files = List.of();
+
   private void validate() {
+    if (by == null && !study) throw CliFailure.usage("--by DIMENSION is required (or --study)");
+    if (by != null && study) throw CliFailure.usage("--study groups by the study's groups: leave out --by");
+    if (study) {
+      if (files.isEmpty() || files.size() > 2) {
+        throw CliFailure.usage("--study needs --from with one snapshot (the year before it) or two (the window "
+            + "between them), not " + files.size());
+      }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--metric")
+          || spec.commandLine().getParseResult().hasMatchedOption("--attribution")) {
+        throw CliFailure.usage("--study sets its own metric and shows both attributions: leave out --metric and "
+            + "--attribution");
+      }
+    }
+    if (at != null && files.size() != 1) {
+      throw CliFailure.usage("--at gives the time of one --from file, not of " + files.size());
+    }
     if (!from.isEmpty() && hub.endpoint != null) {
       throw CliFailure.usage("--from and --endpoint cannot be combined: shares come from snapshots or the Hub");
     }
@@ -155,7 +203,10 @@ final class SharesCommand implements Callable<Integer> {
         }
       }
     }
-    if (metric == Metric.DOWNLOADS_BETWEEN && from.size() < 2) {
+    if (acrossHubs && files.size() < 2) {
+      throw CliFailure.usage("--across-hubs needs a snapshot of each hub: --from HUB1.jsonl.gz --from HUB2.jsonl.gz");
+    }
+    if (metric == Metric.DOWNLOADS_BETWEEN && files.size() < 2) {
       throw CliFailure.usage("--metric downloads-between needs two snapshots or more: --from OLDER NEWER");
     }
     if (top != null && top < 1) throw CliFailure.usage("--top must be at least 1: " + top);
@@ -166,7 +217,8 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private Shares configure() throws IOException {
-    Shares s = Shares.by(by).metric(metric).attribution(attribution).origins(Registries.load(originsFile));
+    Shares s = Shares.by(Objects.requireNonNull(by, "by")).metric(metric).attribution(attribution)
+        .origins(Registries.load(originsFile));
     if (createdAfter != null || createdBefore != null) {
       // The window is [after, before); an open end is bounded by the day after the data was read: no model in it
       // can be younger, and a whole day reads better in the table's filters than an instant.
@@ -199,10 +251,10 @@ final class SharesCommand implements Callable<Integer> {
   private Instant latestReading() throws IOException {
     if (from.isEmpty()) return Instant.now();
     Instant latest = Instant.EPOCH;
-    for (Path f : from) {
-      SnapshotFiles.requireFile(f);
-      try (Snapshot s = SnapshotFiles.open(f)) {
-        Instant read = s.header().completedAt() != null ? s.header().completedAt() : s.header().startedAt();
+    for (Path f : files) {
+      try (Snapshot s = SnapshotFiles.open(f, at)) {
+        Instant started = s.header().requireStartedAt("--created-after without --created-before");
+        Instant read = s.header().completedAt() != null ? s.header().completedAt() : started;
         if (read.isAfter(latest)) latest = read;
       }
     }
@@ -210,26 +262,67 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   private ShareTable snapshot(Shares shares, Path file) throws IOException {
-    try (Snapshot snapshot = SnapshotFiles.open(file)) {
-      Shares s = shares;
-      if (attribution == Attribution.ROOT) {
-        // Two passes keep memory to the compact link index, whatever the snapshot's size.
-        LineageIndex.Builder links = LineageIndex.builder();
-        try (Stream<Model> models = snapshot.stream()) {
-          models.forEach(links::add);
+    try (Snapshot snapshot = SnapshotFiles.open(file, at)) {
+      describe(snapshot);
+      // Only the columns the table needs are read from a Parquet file; ROOT takes two passes, so memory holds the
+      // compact link index whatever the snapshot's size.
+      return shares.compute(snapshot);
+    }
+  }
+
+  /** Says on stderr what a file without a hubshare header is and where its time came from. */
+  private void describe(Snapshot snapshot) {
+    if (snapshot.format() != SnapshotFormat.HUBSHARE) {
+      spec.commandLine().getErr().println("snapshot: " + snapshot.describe());
+      spec.commandLine().getErr().flush();
+    }
+  }
+
+  /** {@code --study}: both attributions side by side, with the warnings loud on stderr too. */
+  private int study(Output out) throws IOException {
+    OriginRegistry registry = Registries.load(originsFile);
+    StudyShares measure = StudyShares.create().origins(registry);
+    if (createdAfter != null || createdBefore != null) {
+      if (createdAfter == null || createdBefore == null) {
+        throw CliFailure.usage("--study takes the window from the snapshots, or both --created-after and "
+            + "--created-before");
+      }
+      measure = measure.window(createdAfter, createdBefore);
+    }
+    StudyShares.Result r;
+    try (Snapshot first = SnapshotFiles.open(files.get(0), at)) {
+      describe(first);
+      if (files.size() == 1) {
+        r = measure.compute(first);
+      } else {
+        try (Snapshot second = SnapshotFiles.open(files.get(1), null)) {
+          describe(second);
+          r = measure.compute(first, second);
         }
-        s = s.lineage(links.build());
       }
-      try (Stream<Model> models = snapshot.stream()) {
-        return s.compute(models);
-      }
+    }
+    for (String w : r.warnings()) spec.commandLine().getErr().println("warning: " + w);
+    spec.commandLine().getErr().flush();
+    switch (format) {
+      case CSV: out.print(r.toCsv()); break;
+      case JSON: out.print(r.toJson()); break;
+      default: out.print(r.toText());
+    }
+    return ExitCodes.OK;
+  }
+
+  private ShareTable acrossHubs(Shares shares) throws IOException {
+    try {
+      return shares.computeAcrossHubs(files);
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(e.getMessage());
     }
   }
 
   private ShareTable live(Shares shares) {
     ModelQuery q = query.toQuery(spec, fieldsNeeded());
     AtomicLong read = new AtomicLong();
-    try (HubClient client = root.context().client(hub.endpoint);
+    try (HubClient client = hub.client(root.context());
         Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
         Stream<Model> models = client.models().list(q).stream()) {
       ShareTable table = shares.compute(models.peek(m -> {
@@ -276,15 +369,17 @@ final class SharesCommand implements Callable<Integer> {
     List<Snapshot> opened = new ArrayList<>();
     List<String> byTime = new ArrayList<>();
     try {
-      for (Path f : from) opened.add(SnapshotFiles.open(f));
-      opened.sort((a, b) -> a.header().startedAt().compareTo(b.header().startedAt()));
+      for (Path f : files) opened.add(SnapshotFiles.open(f));
+      for (Snapshot s : opened) s.header().requireStartedAt("a series of snapshots");
+      opened.sort((a, b) -> a.header().requireStartedAt("").compareTo(b.header().requireStartedAt("")));
       for (int i = 0; i < opened.size(); i++) {
         Snapshot s = opened.get(i);
-        if (i > 0 && s.header().startedAt().equals(opened.get(i - 1).header().startedAt())) {
+        Instant t = s.header().requireStartedAt("a series of snapshots");
+        if (i > 0 && t.equals(opened.get(i - 1).header().startedAt())) {
           throw CliFailure.usage("snapshots " + opened.get(i - 1).file() + " and " + s.file() + " both start at "
-              + s.header().startedAt() + ": a series needs snapshots taken at different times");
+              + t + ": a series needs snapshots taken at different times");
         }
-        byTime.add(s.file().getFileName() + " (" + s.header().startedAt() + ")");
+        byTime.add(s.file().getFileName() + " (" + t + ")");
       }
     } finally {
       for (Snapshot s : opened) s.close();

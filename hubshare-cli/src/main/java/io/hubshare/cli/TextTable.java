@@ -1,5 +1,6 @@
 package io.hubshare.cli;
 
+import io.hubshare.analytics.PlainText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,17 +124,18 @@ final class TextTable {
     b.append('\n');
   }
 
-  /** One CSV field, quoted when it must be. */
+  /**
+   * One CSV field, quoted when it must be, and safe in a spreadsheet: a leading {@code = + - @} is neutralised,
+   * control characters are stripped ({@link PlainText#csvCell}).
+   */
   static String csvField(String value) {
     Objects.requireNonNull(value, "value");
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
+    return PlainText.csvCell(value);
   }
 
-  // A cell never breaks the layout: line breaks in hub data (descriptions, names) become spaces.
+  // A cell never breaks the layout nor drives the terminal: line breaks in hub data (descriptions, names) become
+  // spaces, escape sequences and other control characters are removed.
   private static String oneLine(String s) {
-    return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replaceAll("\\R", " ");
+    return PlainText.strip(s);
   }
 }

@@ -72,7 +72,7 @@ final class VariantsCommand implements Callable<Integer> {
         .limit(limit)
         .build();
     List<Model> variants;
-    try (HubClient client = root.context().client(hub.endpoint);
+    try (HubClient client = hub.client(root.context());
         Stream<Model> listing = client.models().list(query).stream()) {
       variants = listing.limit(limit).collect(Collectors.toList());
     }

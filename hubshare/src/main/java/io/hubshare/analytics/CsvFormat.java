@@ -45,13 +45,10 @@ final class CsvFormat {
   }
 
   /**
-   * A field as RFC 4180 wants it: quoted when it holds a comma, a quote, a line break or edge spaces, with quotes
-   * doubled.
+   * A field as RFC 4180 wants it, safe in a spreadsheet: see {@link PlainText#csvCell(String)} (controls stripped,
+   * a leading {@code = + - @} neutralised, quoted when needed).
    */
   static String quote(String field) {
-    boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-        || field.indexOf('\r') >= 0 || (!field.isEmpty() && (field.charAt(0) == ' '
-        || field.charAt(field.length() - 1) == ' '));
-    return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    return PlainText.csvCell(field);
   }
 }

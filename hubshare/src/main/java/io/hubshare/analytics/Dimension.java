@@ -21,6 +21,11 @@ public enum Dimension {
   /** The developer kind: industry, academia, non-profit, government, individual. */
   KIND,
   /**
+   * The study's 14 groups of developers ({@link StudyGroups}): groups of countries, "International / Online" and
+   * "User" (individual accounts); key and label the group's name.
+   */
+  STUDY_GROUP,
+  /**
    * The credited model: the lineage root under {@code ROOT} (the usual meaning of a family), the immediate base
    * under {@code PARENT}, the model itself under {@code UPLOADER} (a top list of models).
    */
@@ -34,24 +39,29 @@ public enum Dimension {
   /** The parameter-size bucket: see {@link SizeBucket}. */
   SIZE,
   /** The licence id, such as {@code apache-2.0}. */
-  LICENSE;
+  LICENSE,
+  /**
+   * The hub the model is published on ({@code huggingface}, {@code modelscope}): each hub's share of a population
+   * that spans hubs (see {@link Shares#computeAcrossHubs}).
+   */
+  HUB;
 
   /**
    * Whether the attribution changes the group a model falls in. {@code RELATION}, {@code PIPELINE_TAG},
-   * {@code LIBRARY}, {@code SIZE} and {@code LICENSE} always describe the model itself.
+   * {@code LIBRARY}, {@code SIZE}, {@code LICENSE} and {@code HUB} always describe the model itself.
    */
   public boolean isCredited() {
     return this == COUNTRY || this == REGION || this == ORGANIZATION || this == ACCOUNT || this == KIND
-        || this == FAMILY;
+        || this == STUDY_GROUP || this == FAMILY;
   }
 
   /** Whether the group comes from the origin registry rather than from the model or its ids. */
   public boolean needsOrigins() {
-    return this == COUNTRY || this == REGION || this == ORGANIZATION || this == KIND;
+    return this == COUNTRY || this == REGION || this == ORGANIZATION || this == KIND || this == STUDY_GROUP;
   }
 
   /** The lower-case name used on the command line and in exports: {@code country}, {@code pipeline-tag}. */
-  public String wireName() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

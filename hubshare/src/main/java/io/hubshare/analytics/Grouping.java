@@ -1,5 +1,8 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.hubshare.domain.Model;
 import io.hubshare.origin.Origin;
 import java.util.Locale;
@@ -12,17 +15,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class Grouping {
   private final Dimension dimension;
-  private final Function<? super String, Origin> origins;
+  private final OriginLookup origins;
+  /** The hubs of the models seen so far, or announced ahead: where a base named by id may be looked up. */
+  private final Set<Hub> population = new LinkedHashSet<>();
+  private final StudyGroups studyGroups;
 
-  Grouping(Dimension dimension, Function<? super String, Origin> origins) {
+  Grouping(Dimension dimension, OriginLookup origins, StudyGroups studyGroups) {
     this.dimension = dimension;
     this.origins = origins;
+    this.studyGroups = studyGroups;
   }
 
   /** The key of a dimension that describes the model itself ({@code !dimension.isCredited()}). */
   @Nullable String ownKey(Model m) {
     switch (dimension) {
       case RELATION: return m.relation().label();
+      case HUB: return m.hub().name();
       case PIPELINE_TAG: return m.pipelineTag();
       case LIBRARY: return m.libraryName();
       case LICENSE: return m.license();
@@ -39,12 +47,14 @@ final class Grouping {
    *
    * @param creditedId the model credited (the model itself, its parent or its root)
    * @param account the account credited, or {@code null} when the id names none (a bare legacy id)
+   * @param hub the hub of the model being counted, or {@code null} when the key serves many (a resolved root)
+   * @param self whether the credited model is the counted model itself
    */
-  @Nullable String creditedKey(String creditedId, @Nullable String account) {
+  @Nullable String creditedKey(String creditedId, @Nullable String account, @Nullable Hub hub, boolean self) {
     if (dimension == Dimension.FAMILY) return creditedId;
     if (account == null) return null;
     if (dimension == Dimension.ACCOUNT) return account;
-    Origin o = origins.apply(account);
+    Origin o = origins.find(hub, account, self, population);
     if (o == null || !o.isKnown()) return null;
     switch (dimension) {
       case COUNTRY: {
@@ -54,8 +64,14 @@ final class Grouping {
       case REGION: return o.region();
       case ORGANIZATION: return o.organization() == null ? o.account() : o.organization();
       case KIND: return o.kind().label();
+      case STUDY_GROUP: return studyGroups.groupOf(o);
       default: throw new IllegalStateException(dimension + " is not credited: use ownKey");
     }
+  }
+
+  /** Adds a hub to the population a base may be looked up in. */
+  void include(Hub hub) {
+    population.add(hub);
   }
 
   /** The account that owns a repository id: the part before the slash, {@code null} for a bare legacy id. */

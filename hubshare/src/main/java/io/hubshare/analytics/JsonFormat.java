@@ -35,8 +35,8 @@ final class JsonFormat {
   }
 
   private static void header(ObjectNode node, ShareTable t) {
-    node.put("dimension", t.dimension().wireName());
-    node.put("metric", t.metric().wireName());
+    node.put("dimension", t.dimension().key());
+    node.put("metric", t.metric().key());
     node.put("attribution", t.attribution().name().toLowerCase(Locale.ROOT));
   }
 
@@ -70,6 +70,7 @@ final class JsonFormat {
     models.put("matched", t.counts().matched());
     models.put("counted", t.counts().counted());
     root.put("missing", t.counts().missing());
+    root.put("negative", t.counts().negative());
     ObjectNode filters = root.putObject("filters");
     for (Map.Entry<String, String> f : t.filters().entrySet()) filters.put(f.getKey(), f.getValue());
     return root;

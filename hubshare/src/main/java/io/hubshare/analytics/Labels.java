@@ -1,5 +1,6 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ final class Labels {
       case COUNTRY: return countryName(key);
       case KIND: return capitalise(key);
       case RELATION: return capitalise(key);
+      case HUB: return Hub.of(key).displayName();
       case SIZE: {
         SizeBucket b = SizeBucket.ofKey(key);
         return b == null ? key : b.label();

@@ -39,7 +39,7 @@ public enum Metric {
   }
 
   /** The lower-case name used on the command line and in exports: {@code downloads-all-time}. */
-  public String wireName() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
@@ -51,8 +51,9 @@ public enum Metric {
   /**
    * The model's value of this metric.
    *
-   * @return the value, or {@code null} when the model does not carry it (a listing without
-   *     {@code downloadsAllTime}, say)
+   * @return the value as the model carries it, or {@code null} when it does not (a listing without
+   *     {@code downloadsAllTime}, say); a negative value, which no count can be, is returned as it is, and
+   *     {@link ShareAccumulator} reads it as absent and counts it in {@link ShareTable.Counts#negative()}
    * @throws IllegalStateException for {@link #DOWNLOADS_BETWEEN}, whose value only the snapshot layer knows
    */
   public @Nullable Long valueOf(Model model) {

@@ -71,6 +71,20 @@ final class ModelFilter implements Predicate<Model> {
     return true;
   }
 
+  /** Whether a caller's predicate is among the filters (it may read any field). */
+  boolean hasPredicates() {
+    return !predicates.isEmpty();
+  }
+
+  /** The list API's fields the built-in filters read. */
+  List<String> fields() {
+    List<String> f = new ArrayList<>(3);
+    if (createdFrom != null) f.add("createdAt");
+    if (pipelineTag != null) f.add("pipeline_tag");
+    if (library != null) f.add("library_name");
+    return f;
+  }
+
   /** The filters in words, for table headers and exports. */
   Map<String, String> describe() {
     Map<String, String> d = new LinkedHashMap<>();

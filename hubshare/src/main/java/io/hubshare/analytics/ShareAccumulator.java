@@ -1,6 +1,7 @@
 package io.hubshare.analytics;
 
 import io.hubshare.domain.BaseModel;
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
@@ -34,6 +35,7 @@ public final class ShareAccumulator {
   private long seen;
   private long matched;
   private long missing;
+  private long negative;
   private boolean done;
 
   ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
@@ -52,7 +54,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model) {
     if (!spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " needs a value per model: use add(model, value)");
+      throw new IllegalStateException(spec.metric().key() + " needs a value per model: use add(model, value)");
     }
     return accept(model, null, false);
   }
@@ -67,7 +69,7 @@ public final class ShareAccumulator {
    */
   public ShareAccumulator add(Model model, @Nullable Long value) {
     if (spec.metric().isIntrinsic()) {
-      throw new IllegalStateException(spec.metric().wireName() + " comes with each model: use add(model)");
+      throw new IllegalStateException(spec.metric().key() + " comes with each model: use add(model)");
     }
     if (value != null && value < 0) {
       throw new IllegalArgumentException("a download count cannot be negative: " + model.id() + " has " + value);
@@ -84,12 +86,17 @@ public final class ShareAccumulator {
   private ShareAccumulator accept(Model model, @Nullable Long supplied, boolean isSupplied) {
     if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
     seen++;
+    grouping.include(model.hub());
     // Every model feeds the lineage, filtered or not: a model outside the window can still be a link in the
     // chain from a model inside it to its root.
     int parentRef = roots == null ? -1 : roots.observe(model);
     if (!spec.filter().test(model)) return this;
     matched++;
     Long value = isSupplied ? supplied : spec.metric().valueOf(model);
+    if (value != null && value < 0) {
+      negative++; // no count is negative: absent, and said so in the table's counts
+      value = null;
+    }
     if (value == null) missing++;
     if (!spec.dimension().isCredited()) {
       put(grouping.ownKey(model), value, false);
@@ -102,6 +109,12 @@ public final class ShareAccumulator {
       // A model credited to itself carries its id and author as the Hub spells them: the group's canonical spelling.
       put(creditedKey(model, credited), value, credited.equals(model.id()));
     }
+    return this;
+  }
+
+  /** Announces the hubs of a population before its models arrive, so the first models may credit bases on any. */
+  ShareAccumulator spanning(Iterable<Hub> hubs) {
+    for (Hub h : hubs) grouping.include(h);
     return this;
   }
 
@@ -119,8 +132,9 @@ public final class ShareAccumulator {
 
   /** The credited model's own account when it is the model itself, else the owner part of the credited id. */
   private @Nullable String creditedKey(Model m, String creditedId) {
-    String account = creditedId.equals(m.id()) ? Grouping.accountOf(m) : Grouping.ownerOf(creditedId);
-    return grouping.creditedKey(creditedId, account);
+    boolean self = creditedId.equals(m.id());
+    String account = self ? Grouping.accountOf(m) : Grouping.ownerOf(creditedId);
+    return grouping.creditedKey(creditedId, account, m.hub(), self);
   }
 
   private void put(@Nullable String key, @Nullable Long value, boolean canonical) {
@@ -150,7 +164,7 @@ public final class ShareAccumulator {
     roots = null;
     if (r != null) {
       r.resolve((root, value, models, missingCount) -> {
-        String key = grouping.creditedKey(root, Grouping.ownerOf(root));
+        String key = grouping.creditedKey(root, Grouping.ownerOf(root), null, false);
         if (key == null) {
           addUnknown(value, models, missingCount);
         } else {
@@ -159,6 +173,6 @@ public final class ShareAccumulator {
       });
     }
     return ShareTable.of(spec.dimension(), spec.metric(), spec.attribution(), spec.filter().describe(),
-        totals.toMap(), unknown, new ShareTable.Counts(seen, matched, missing));
+        totals.toMap(), unknown, new ShareTable.Counts(seen, matched, missing, negative));
   }
 }

@@ -52,13 +52,21 @@ public final class ShareTable {
    * @param matched those that passed the filters
    * @param missing matched models whose metric was absent: they are in their group's {@code models} but add
    *     nothing to any value
+   * @param negative those of the missing whose metric was there but negative: no count can be, so it is treated as
+   *     absent rather than subtracted (a damaged or hostile file)
    */
-  public record Counts(long seen, long matched, long missing) {
+  public record Counts(long seen, long matched, long missing, long negative) {
     public Counts {
-      if (seen < 0 || matched < 0 || missing < 0 || matched > seen || missing > matched) {
+      if (seen < 0 || matched < 0 || missing < 0 || negative < 0 || matched > seen || missing > matched
+          || negative > missing) {
         throw new IllegalArgumentException("inconsistent counts: seen=" + seen + ", matched=" + matched
-            + ", missing=" + missing);
+            + ", missing=" + missing + ", negative=" + negative);
       }
+    }
+
+    /** Counts without negative values. */
+    public Counts(long seen, long matched, long missing) {
+      this(seen, matched, missing, 0);
     }
 
     /** Matched models that carried a value. */
@@ -239,8 +247,8 @@ public final class ShareTable {
   /** A one-line summary; use {@link #toText()} for the table. */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("ShareTable[").append(metric.wireName()).append(" by ")
-        .append(dimension.wireName()).append(", ").append(attribution.name().toLowerCase(java.util.Locale.ROOT))
+    StringBuilder b = new StringBuilder("ShareTable[").append(metric.key()).append(" by ")
+        .append(dimension.key()).append(", ").append(attribution.name().toLowerCase(java.util.Locale.ROOT))
         .append(", ").append(rows.size()).append(" rows, total=").append(total);
     if (!rows.isEmpty()) b.append(", top=").append(rows.get(0).key());
     return b.append(']').toString();

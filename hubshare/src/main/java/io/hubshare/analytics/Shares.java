@@ -1,11 +1,14 @@
 package io.hubshare.analytics;
 
+import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
+import io.hubshare.origin.DeveloperKind;
 import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
+import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.SnapshotDelta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,8 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -40,44 +46,88 @@ import org.jspecify.annotations.Nullable;
  * {@link ShareAccumulator} for what ROOT attribution adds.
  */
 public final class Shares {
+  private static final StudyGroups EMPTY_GROUPS;
+
+  static {
+    try {
+      EMPTY_GROUPS = StudyGroups.parse(new java.io.StringReader("key,group\n"), "none");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private final Dimension dimension;
   private final Metric metric;
   private final Attribution attribution;
   private final ModelFilter filter;
-  private final @Nullable Function<? super String, Origin> origins;
+  private final @Nullable OriginLookup origins;
   private final @Nullable LineageIndex lineage;
+  private final @Nullable StudyGroups studyGroups;
 
   private Shares(Dimension dimension, Metric metric, Attribution attribution, ModelFilter filter,
-      @Nullable Function<? super String, Origin> origins, @Nullable LineageIndex lineage) {
+      @Nullable OriginLookup origins, @Nullable LineageIndex lineage, @Nullable StudyGroups studyGroups) {
     this.dimension = dimension;
     this.metric = metric;
     this.attribution = attribution;
     this.filter = filter;
     this.origins = origins;
     this.lineage = lineage;
+    this.studyGroups = studyGroups;
   }
 
   /** Shares grouped by {@code dimension}, with the defaults. */
   public static Shares by(Dimension dimension) {
     return new Shares(Objects.requireNonNull(dimension, "dimension"), Metric.DOWNLOADS, Attribution.UPLOADER,
-        ModelFilter.NONE, null, null);
+        ModelFilter.NONE, null, null, null);
   }
 
   /** The same shares, adding up {@code metric}. */
   public Shares metric(Metric metric) {
-    return new Shares(dimension, Objects.requireNonNull(metric, "metric"), attribution, filter, origins, lineage);
+    return new Shares(dimension, Objects.requireNonNull(metric, "metric"), attribution, filter, origins, lineage,
+        studyGroups);
   }
 
   /** The same shares, crediting derivatives by {@code attribution}. */
   public Shares attribution(Attribution attribution) {
     return new Shares(dimension, metric, Objects.requireNonNull(attribution, "attribution"), filter, origins,
-        lineage);
+        lineage, studyGroups);
   }
 
   /** The same shares, looking accounts up in {@code registry} rather than the bundled one. */
   public Shares origins(OriginRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    return origins((Function<String, Origin>) registry::of);
+    return new Shares(dimension, metric, attribution, filter, new RegistryLookup(registry), lineage, studyGroups);
+  }
+
+  /** A registry's lookup, kept so that the study's grouping can also ask it which accounts were reviewed. */
+  private static final class RegistryLookup implements OriginLookup {
+    private final OriginRegistry registry;
+    private final OriginLookup lookup;
+
+    RegistryLookup(OriginRegistry registry) {
+      this.registry = registry;
+      this.lookup = OriginLookup.of(registry);
+    }
+
+    @Override
+    public @Nullable Origin find(@Nullable Hub hub, String account, boolean self, Collection<Hub> population) {
+      return lookup.find(hub, account, self, population);
+    }
+
+    /**
+     * For the study's grouping only: an account the registry does not place but reviewed as an individual's
+     * ({@code unattributed.csv}: "individual account; no documented country") is a user, whatever its country.
+     */
+    OriginLookup withReviewedIndividuals() {
+      return (hub, account, self, population) -> {
+        Origin o = lookup.find(hub, account, self, population);
+        if (o != null && o.isKnown()) return o;
+        String reason = hub == null ? registry.unattributedReason(account) : registry.unattributedReason(hub, account);
+        if (reason == null || !reason.startsWith("individual")) return o;
+        return new Origin(account, null, null, Origin.UNKNOWN_REGION, DeveloperKind.INDIVIDUAL,
+            "reviewed and left without a country: " + reason);
+      };
+    }
   }
 
   /**
@@ -85,7 +135,8 @@ public final class Shares {
    * returning {@link Origin#unknown(String)} (or {@code null}) for an account it does not know.
    */
   public Shares origins(Function<? super String, Origin> lookup) {
-    return new Shares(dimension, metric, attribution, filter, Objects.requireNonNull(lookup, "lookup"), lineage);
+    return new Shares(dimension, metric, attribution, filter, OriginLookup.of(Objects.requireNonNull(lookup, "lookup")),
+        lineage, studyGroups);
   }
 
   /**
@@ -94,7 +145,8 @@ public final class Shares {
    * during the single pass and resolves roots at the end, which suits a stream that cannot be read twice.
    */
   public Shares lineage(LineageIndex index) {
-    return new Shares(dimension, metric, attribution, filter, origins, Objects.requireNonNull(index, "index"));
+    return new Shares(dimension, metric, attribution, filter, origins, Objects.requireNonNull(index, "index"),
+        studyGroups);
   }
 
   /**
@@ -130,7 +182,13 @@ public final class Shares {
   }
 
   private Shares withFilter(ModelFilter f) {
-    return new Shares(dimension, metric, attribution, f, origins, lineage);
+    return new Shares(dimension, metric, attribution, f, origins, lineage, studyGroups);
+  }
+
+  /** The same shares, grouping {@link Dimension#STUDY_GROUP} by {@code groups} rather than the bundled grouping. */
+  public Shares studyGroups(StudyGroups groups) {
+    return new Shares(dimension, metric, attribution, filter, origins, lineage,
+        Objects.requireNonNull(groups, "groups"));
   }
 
   /** The grouping dimension. */
@@ -152,15 +210,67 @@ public final class Shares {
     return filter;
   }
 
+  /**
+   * The list API's fields this computation reads: the metric's counter, what the dimension, the attribution and the
+   * filters look at, the author and the id. A listing asks for them ({@code expand}); a Parquet snapshot reads only
+   * these columns ({@link #compute(Snapshot)}). A {@link #where(Predicate) predicate} may look at anything, so with
+   * one every field is read ({@link Snapshot#FIELDS}).
+   */
+  public List<String> fields() {
+    if (filter.hasPredicates()) return Snapshot.FIELDS;
+    Set<String> f = new LinkedHashSet<>(List.of("id", "author"));
+    switch (metric) {
+      case DOWNLOADS: f.add("downloads"); break;
+      case DOWNLOADS_ALL_TIME: f.add("downloadsAllTime"); break;
+      case DOWNLOADS_BETWEEN: f.add("downloadsAllTime"); f.add("createdAt"); break;
+      case LIKES: f.add("likes"); break;
+      default: break;
+    }
+    boolean links = dimension == Dimension.RELATION
+        || (dimension.isCredited() && attribution != Attribution.UPLOADER);
+    if (links) f.addAll(List.of("tags", "baseModels", "cardData", "library_name"));
+    switch (dimension) {
+      case PIPELINE_TAG: f.add("pipeline_tag"); break;
+      case LIBRARY: f.add("library_name"); break;
+      case SIZE: f.add("safetensors"); f.add("gguf"); break;
+      case LICENSE: f.add("cardData"); f.add("tags"); break;
+      default: break;
+    }
+    f.addAll(filter.fields());
+    return List.copyOf(f);
+  }
+
+  /**
+   * The shares over a snapshot, reading only {@link #fields()} where its format allows (a Parquet file reads those
+   * columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex) index}, two passes: one
+   * builds the index, one adds up, so memory holds the compact link index, not the models.
+   *
+   * @throws java.io.UncheckedIOException if the file is damaged (its cause names the line or row)
+   */
+  public ShareTable compute(Snapshot snapshot) {
+    List<String> read = fields();
+    Shares s = this;
+    if (attribution == Attribution.ROOT && lineage == null && dimension.isCredited()) {
+      LineageIndex.Builder links = LineageIndex.builder();
+      try (Stream<Model> models = snapshot.stream(read)) {
+        models.forEach(links::add);
+      }
+      s = lineage(links.build());
+    }
+    try (Stream<Model> models = snapshot.stream(read)) {
+      return s.compute(models);
+    }
+  }
+
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
-    Function<? super String, Origin> lookup = origins;
-    if (lookup == null && dimension.needsOrigins()) {
-      OriginRegistry bundled = OriginRegistry.bundled();
-      lookup = (Function<String, Origin>) bundled::of;
-    }
-    Function<? super String, Origin> none = Origin::unknown;
-    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup),
+    OriginLookup lookup = origins;
+    if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
+    if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) lookup = r.withReviewedIndividuals();
+    OriginLookup none = (hub, account, self, population) -> null;
+    StudyGroups groups = studyGroups != null ? studyGroups
+        : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
+    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),
         attribution == Attribution.ROOT ? lineage : null);
   }
 
@@ -199,6 +309,27 @@ public final class Shares {
   }
 
   /**
+   * The shares of one population spread over several hubs: one snapshot per hub, read at the same moment (within
+   * seven days), or for {@link Metric#DOWNLOADS_BETWEEN} two per hub bracketing the same window. Models keep their
+   * hub ({@link Dimension#HUB} gives each hub's share); accounts are looked up in the origin registry on their own
+   * hub, and under ROOT attribution the lineage spans the hubs, so a ModelScope model whose base names a Hugging
+   * Face model is credited to that model's developer.
+   *
+   * <pre>{@code
+   * ShareTable t = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_ALL_TIME)
+   *     .computeAcrossHubs(List.of(Path.of("hf-2026-08-01.jsonl.gz"), Path.of("ms-2026-08-01.jsonl.gz")));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a hub of the population gives no value of the metric (Hugging Face's 30-day
+   *     downloads beside ModelScope's all-time ones, say), naming what would be comparable; if a hub has more or fewer
+   *     snapshots than one (two for downloads between); or if the hubs' snapshots are more than seven days apart
+   * @throws IOException if a file cannot be read or is not a snapshot
+   */
+  public ShareTable computeAcrossHubs(List<Path> snapshots) throws IOException {
+    return CrossHubShares.compute(this, List.copyOf(snapshots));
+  }
+
+  /**
    * The same shares at every snapshot file, oldest first (the files may come in any order; each is read by its
    * header's {@code startedAt}). For {@link Metric#DOWNLOADS_BETWEEN}, one table per pair of consecutive snapshots,
    * dated by the newer one: the downloads of that window. For every other metric, one table per snapshot, each
@@ -217,7 +348,7 @@ public final class Shares {
 
   @Override
   public String toString() {
-    return "Shares[" + metric.wireName() + " by " + dimension.wireName() + ", "
+    return "Shares[" + metric.key() + " by " + dimension.key() + ", "
         + attribution.name().toLowerCase(java.util.Locale.ROOT) + (filter.describe().isEmpty() ? "" : ", "
         + filter.describe()) + "]";
   }

@@ -19,9 +19,11 @@ final class SnapshotSeries {
 
   static ShareSeries of(Shares shares, List<Path> files) throws IOException {
     List<Map.Entry<Instant, Path>> dated = new ArrayList<>(files.size());
-    for (Path f : files) {
-      try (Snapshot s = Snapshots.open(f)) {
-        dated.add(Map.entry(s.header().startedAt(), f));
+    for (Path given : files) {
+      for (Path f : java.nio.file.Files.isDirectory(given) ? Snapshots.series(given) : List.of(given)) {
+        try (Snapshot s = Snapshots.open(f)) {
+          dated.add(Map.entry(s.header().requireStartedAt("a series of snapshots"), f));
+        }
       }
     }
     dated.sort(Comparator.comparing(Map.Entry::getKey));

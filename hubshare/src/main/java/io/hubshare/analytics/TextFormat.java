@@ -43,7 +43,7 @@ final class TextFormat {
         number(t.counts().matched())));
 
     StringBuilder b = new StringBuilder();
-    b.append(capitalise(t.metric().label())).append(" by ").append(t.dimension().wireName().replace('-', ' '))
+    b.append(capitalise(t.metric().label())).append(" by ").append(t.dimension().key().replace('-', ' '))
         .append(", attribution ").append(t.attribution().name().toLowerCase(Locale.ROOT)).append('\n');
     if (!t.filters().isEmpty()) {
       b.append("filters:");
@@ -59,7 +59,9 @@ final class TextFormat {
     b.append('\n');
     ShareTable.Counts n = t.counts();
     b.append("models: ").append(number(n.seen())).append(" seen, ").append(number(n.matched()))
-        .append(" matched the filters, ").append(number(n.missing())).append(" without a value (left out)\n");
+        .append(" matched the filters, ").append(number(n.missing())).append(" without a value (left out")
+        .append(n.negative() > 0 ? ", " + number(n.negative()) + " of them with a negative count, read as absent" : "")
+        .append(")\n");
     b.append("concentration of the known rows:");
     for (int k : TOP_KS) {
       if (k > 1 && k >= t.rows().size()) break;
@@ -82,8 +84,8 @@ final class TextFormat {
     String[] row(String rank, String key, String label, String value, String share, String modelCount) {
       List<String> cells = new ArrayList<>(6);
       cells.add(rank);
-      cells.add(key);
-      if (labels) cells.add(label);
+      cells.add(PlainText.strip(key)); // hub text: no escape sequence reaches the terminal
+      if (labels) cells.add(PlainText.strip(label));
       cells.add(value);
       cells.add(share);
       if (models) cells.add(modelCount);

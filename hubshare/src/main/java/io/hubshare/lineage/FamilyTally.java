@@ -32,10 +32,11 @@ final class FamilyTally {
   void add(Model model, boolean own) {
     int part = own ? 0 : 1;
     counts[part * RELATIONS.length + model.relation().ordinal()]++;
+    // A negative count is no count: absent, as everywhere in hubshare.
     Long last30 = model.downloads().last30Days();
-    if (last30 != null) sum(part * 2, last30);
+    if (last30 != null && last30 >= 0) sum(part * 2, last30);
     Long allTime = model.downloads().allTime();
-    if (allTime != null) sum(part * 2 + 1, allTime);
+    if (allTime != null && allTime >= 0) sum(part * 2 + 1, allTime);
   }
 
   private void sum(int i, long value) {

@@ -34,10 +34,11 @@ final class Crawl {
   private final String queryString;
   private final @Nullable Long limit;
   private final CrawlOptions options;
+  /** How many models the hub said the listing holds, on the last page fetched in this run, if it says. */
+  private @Nullable Long listed;
   private final Path out;
   private final Path partial;
   private final Path checkpoint;
-  private final Path finalTemp;
 
   Crawl(Models models, String hub, String endpoint, ModelQuery query, Path out, CrawlOptions options) {
     this.models = models;
@@ -50,7 +51,6 @@ final class Crawl {
     this.out = out;
     this.partial = sibling(out, ".partial");
     this.checkpoint = sibling(out, ".checkpoint");
-    this.finalTemp = sibling(out, ".tmp");
   }
 
   static Path sibling(Path out, String suffix) {
@@ -84,6 +84,11 @@ final class Crawl {
       pages.restoreTo(cp.bytes(), checkpoint);
       IdHashSet seen = new IdHashSet(true);
       long found = pages.scan(cp.bytes(), seen);
+      if (!pages.sha256Hex().equals(cp.partialSha256())) {
+        throw new SnapshotFormatException(partial, 0, "does not hold the pages its checkpoint " + checkpoint
+            + " vouches for (their SHA-256 differs): it was rewritten or damaged since; resuming could write models "
+            + "no hub listed. Delete both files to start again");
+      }
       if (found != cp.count()) {
         throw new SnapshotFormatException(partial, 0, "holds " + found + " models but the checkpoint " + checkpoint
             + " records " + cp.count() + ": the crawl state is damaged; delete both files to start again");
@@ -101,6 +106,7 @@ final class Crawl {
     Iterator<Page<Model>> it = models.list(next.build()).pages().iterator();
     while (it.hasNext()) {
       Page<Model> page = it.next();
+      if (page.total() != null) listed = page.total();
       List<String> lines = new ArrayList<>(page.items().size());
       long skipped = 0;
       for (Model m : page.items()) {
@@ -113,7 +119,7 @@ final class Crawl {
       }
       long bytes = pages.append(lines);
       boolean end = page.nextCursor() == null || limit != null && cp.count() + lines.size() >= limit;
-      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null);
+      cp = cp.advance(page.nextCursor(), bytes, lines.size(), skipped, end ? now(cp) : null, pages.sha256Hex());
       cp.write(checkpoint);
       if (skipped > 0) LOG.log(Level.DEBUG, "page {0}: skipped {1} models listed before", cp.pages(), skipped);
       options.listener().onPage(progress(cp, resumed));
@@ -125,35 +131,67 @@ final class Crawl {
   }
 
   private CrawlResult finish(Checkpoint cp, PartialFile pages, boolean resumed) throws IOException {
-    SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
-        cp.startedAt(), cp.completedAt(), cp.count(), limit, null, null);
-    requireOutFree();
-    try (FileChannel t = FileChannel.open(finalTemp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
-      pages.copyTo(t, cp.bytes());
-      t.force(true);
+    String note = null;
+    if (limit == null && listed != null && cp.count() < listed) {
+      // A hub that serves only the first results of a query (ModelScope: 3,000) ended the listing early.
+      note = "the hub served " + cp.count() + " of the " + listed + " models it lists for this query, and no more: "
+          + "crawl it partitioned (Snapshots.crawlPartitioned) to reach the rest";
+      LOG.log(Level.WARNING, "{0}: {1}", out, note);
     }
-    Files.move(finalTemp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Durable.syncDirectory(out);
+    SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
+        cp.startedAt(), cp.completedAt(), cp.count(), limit, note, null);
+    requireOutFree();
+    writeFinal(out, header, pages, cp.bytes());
     pages.close();
     cleanUp();
     LOG.log(Level.INFO, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
     return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed);
   }
 
-  /** The result of a crawl killed after its final rename but before it removed its state, or null. */
-  private @Nullable CrawlResult finishedEarlier(Checkpoint cp) throws IOException {
+  /**
+   * The header of {@code out} if it is the snapshot the crawl described by these values wrote (a crawl killed after
+   * its final rename but before it removed its state), else {@code null}.
+   */
+  static @Nullable SnapshotHeader writtenBy(Path out, String hub, String endpoint, String query, Instant startedAt,
+      long count) throws IOException {
     SnapshotHeader h;
     try (SnapshotReader r = SnapshotReader.open(out)) {
       h = r.header();
     } catch (SnapshotFormatException e) {
       return null;
     }
-    if (!h.hub().equals(cp.hub()) || !h.endpoint().equals(cp.endpoint()) || !h.query().equals(cp.query())
-        || !h.startedAt().equals(cp.startedAt()) || h.count() != cp.count()) {
-      return null;
+    boolean same = h.hub().equals(hub) && h.endpoint().equals(endpoint) && h.query().equals(query)
+        && h.startedAt().equals(startedAt) && h.count() == count;
+    return same ? h : null;
+  }
+
+  /**
+   * Writes the snapshot {@code out}: the header, then the first {@code bytes} of the partial file, into
+   * {@code out.tmp}, synced, then renamed onto {@code out} atomically.
+   */
+  static void writeFinal(Path out, SnapshotHeader header, PartialFile pages, long bytes) throws IOException {
+    Path temp = sibling(out, ".tmp");
+    try {
+      // Created new, never through a link planted at out.tmp.
+      try (FileChannel t = Durable.createTemp(temp)) {
+        Durable.writeFully(t, ByteBuffer.wrap(Gzip.member(List.of(SnapshotJson.headerLine(header)))), 0);
+        pages.copyTo(t, bytes);
+        t.force(true);
+      }
+      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      // A full disk, say: the pages and the checkpoint stay for a resume; the half-written file goes.
+      Durable.deleteQuietly(temp);
+      if (e instanceof IOException io) throw Durable.cannotWrite(temp, io);
+      throw (RuntimeException) e;
     }
+    Durable.syncDirectory(out);
+  }
+
+  /** The result of a crawl killed after its final rename but before it removed its state, or null. */
+  private @Nullable CrawlResult finishedEarlier(Checkpoint cp) throws IOException {
+    SnapshotHeader h = writtenBy(out, cp.hub(), cp.endpoint(), cp.query(), cp.startedAt(), cp.count());
+    if (h == null) return null;
     cleanUp();
     return new CrawlResult(out, h, cp.pages(), cp.duplicates(), true);
   }

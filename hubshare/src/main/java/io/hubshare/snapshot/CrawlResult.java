@@ -2,6 +2,7 @@ package io.hubshare.snapshot;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finished crawl.
@@ -12,11 +13,19 @@ import java.util.Objects;
  * @param duplicates models skipped because their id had been written already: a model that moved from one page to
  *     a later one while the listing was read (a live listing shifts as downloads change) appears once
  * @param resumed whether the crawl continued an earlier, interrupted run
+ * @param coverage for a partitioned crawl ({@link Snapshots#crawlPartitioned}), how complete it is and every part
+ *     it listed; {@code null} for a crawl of one listing
  */
-public record CrawlResult(Path file, SnapshotHeader header, long pages, long duplicates, boolean resumed) {
+public record CrawlResult(Path file, SnapshotHeader header, long pages, long duplicates, boolean resumed,
+    @Nullable CrawlCoverage coverage) {
   public CrawlResult {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(header, "header");
+  }
+
+  /** A finished crawl of one listing. */
+  public CrawlResult(Path file, SnapshotHeader header, long pages, long duplicates, boolean resumed) {
+    this(file, header, pages, duplicates, resumed, null);
   }
 
   /** The models written, each id once. */

@@ -1,5 +1,6 @@
 package io.hubshare.snapshot;
 
+import io.hubshare.internal.protocol.LongHashSet;
 import io.hubshare.internal.protocol.RepoIdHash;
 
 /**
@@ -9,8 +10,7 @@ import io.hubshare.internal.protocol.RepoIdHash;
  */
 final class IdHashSet {
   private final boolean ignoreCase;
-  private long[] table = new long[1024];
-  private int size;
+  private final LongHashSet hashes = new LongHashSet();
 
   /** @param ignoreCase whether ids that differ only in ASCII case are the same id (as for the Hub's repositories) */
   IdHashSet(boolean ignoreCase) {
@@ -24,32 +24,15 @@ final class IdHashSet {
 
   /** Adds the id; {@code false} if it was there already. */
   boolean add(String id) {
-    long h = hash(id, ignoreCase);
-    if (size * 2 >= table.length) grow();
-    int mask = table.length - 1;
-    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
-      if (table[i] == 0) {
-        table[i] = h;
-        size++;
-        return true;
-      }
-      if (table[i] == h) return false;
-    }
+    return hashes.add(hash(id, ignoreCase));
+  }
+
+  /** Whether the id is in the set. */
+  boolean contains(String id) {
+    return hashes.contains(hash(id, ignoreCase));
   }
 
   int size() {
-    return size;
-  }
-
-  private void grow() {
-    long[] old = table;
-    table = new long[old.length * 2];
-    int mask = table.length - 1;
-    for (long h : old) {
-      if (h == 0) continue;
-      int i = (int) h & mask;
-      while (table[i] != 0) i = (i + 1) & mask;
-      table[i] = h;
-    }
+    return hashes.size();
   }
 }

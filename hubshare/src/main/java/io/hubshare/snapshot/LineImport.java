@@ -42,14 +42,13 @@ final class LineImport {
     if (dir != null) Files.createDirectories(dir);
     Path temp = Crawl.sibling(out, ".tmp");
     long copied = 0;
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch = Durable.createTemp(temp)) {
       OutputStream raw = Channels.newOutputStream(ch);
       GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
       Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
       w.write(SnapshotJson.headerLine(written));
       w.write('\n');
-      try (Lines lines = new Lines(source)) {
+      try (SourceLines lines = new SourceLines(source)) {
         for (String line = lines.next(); line != null; line = lines.next()) {
           w.write(line);
           w.write('\n');
@@ -60,15 +59,24 @@ final class LineImport {
       gz.finish();
       raw.flush();
       ch.force(true);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
+    } catch (SnapshotFormatException e) {
+      Durable.deleteQuietly(temp);
       throw e;
+    } catch (IOException | RuntimeException e) {
+      Durable.deleteQuietly(temp);
+      if (e instanceof IOException io) throw Durable.cannotWrite(temp, io);
+      throw (RuntimeException) e;
     }
     if (copied != count) {
-      Files.deleteIfExists(temp);
+      Durable.deleteQuietly(temp);
       throw new IOException(source + " changed while it was imported (" + count + " lines, then " + copied + ")");
     }
-    Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Durable.deleteQuietly(temp);
+      throw Durable.cannotWrite(out, e);
+    }
     Durable.syncDirectory(out);
     return written;
   }
@@ -77,7 +85,7 @@ final class LineImport {
   private static long check(Path source) throws IOException {
     IdHashSet seen = new IdHashSet(false); // a curated file may hold one repository under two casings
     long count = 0;
-    try (Lines lines = new Lines(source)) {
+    try (SourceLines lines = new SourceLines(source)) {
       for (String line = lines.next(); line != null; line = lines.next()) {
         String id;
         try {
@@ -92,22 +100,21 @@ final class LineImport {
     return count;
   }
 
-  /** The non-blank lines of a gzip or plain UTF-8 file, with their numbers. */
-  private static final class Lines implements AutoCloseable {
-    private final Path file;
-    private final BufferedReader in;
+  /** The non-blank lines of a gzip or plain UTF-8 file, with their numbers, each bounded ({@link Lines}). */
+  private static final class SourceLines implements AutoCloseable {
+    private final io.hubshare.snapshot.Lines in;
     long number;
 
-    Lines(Path file) throws IOException {
-      this.file = file;
+    SourceLines(Path file) throws IOException {
       InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
       try {
         raw.mark(2);
         boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
         raw.reset();
-        InputStream data = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        in = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        in = new io.hubshare.snapshot.Lines(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+      } catch (ZipException | EOFException e) {
+        raw.close();
+        throw new SnapshotFormatException(file, 0, "starts like gzip data but is not (" + e.getMessage() + ")");
       } catch (IOException | RuntimeException e) {
         raw.close();
         throw e;
@@ -116,16 +123,9 @@ final class LineImport {
 
     @Nullable String next() throws IOException {
       while (true) {
-        String line;
-        try {
-          line = in.readLine();
-        } catch (EOFException | ZipException e) {
-          throw new SnapshotFormatException(file, number + 1, "truncated or corrupt gzip data");
-        } catch (CharacterCodingException e) {
-          throw new SnapshotFormatException(file, number + 1, "not UTF-8 text");
-        }
+        String line = in.next();
         if (line == null) return null;
-        number++;
+        number = in.number();
         if (!line.isBlank()) return line;
       }
     }

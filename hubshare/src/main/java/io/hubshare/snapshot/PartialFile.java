@@ -1,18 +1,18 @@
 package io.hubshare.snapshot;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -28,6 +28,8 @@ final class PartialFile implements Closeable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
+  /** SHA-256 of the bytes kept so far: the prefix {@link #scan} read, then every member appended. */
+  private MessageDigest digest = sha256();
 
   private PartialFile(Path path, FileChannel channel, FileLock lock) {
     this.path = path;
@@ -41,22 +43,8 @@ final class PartialFile implements Closeable {
    * @throws IllegalStateException if another crawl holds it
    */
   static PartialFile open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    if (lock == null) {
-      ch.close();
-      throw new IllegalStateException("another crawl is writing " + path + " right now");
-    }
-    return new PartialFile(path, ch, lock);
+    LockedChannel locked = LockedChannel.open(path);
+    return new PartialFile(path, locked.channel(), locked.lock());
   }
 
   /**
@@ -88,8 +76,13 @@ final class PartialFile implements Closeable {
     long size = channel.size();
     if (lines.isEmpty()) return size;
     byte[] member = Gzip.member(lines);
-    Durable.writeFully(channel, ByteBuffer.wrap(member), size);
-    channel.force(true);
+    try {
+      Durable.writeFully(channel, ByteBuffer.wrap(member), size);
+      channel.force(true);
+    } catch (IOException e) {
+      throw Durable.cannotWrite(path, e);
+    }
+    digest.update(member);
     return size + member.length;
   }
 
@@ -100,11 +93,12 @@ final class PartialFile implements Closeable {
    * @throws SnapshotFormatException if those bytes are not whole gzip members of JSON lines
    */
   long scan(long bytes, IdHashSet seen) throws IOException {
+    digest = sha256();
     if (bytes == 0) return 0;
     long lines = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(new Slice(channel, bytes), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
+    DigestInputStream hashed = new DigestInputStream(new Slice(channel, bytes), digest);
+    try (Lines r = new Lines(path, new GZIPInputStream(hashed, 1 << 16))) {
+      for (String line = r.next(); line != null; line = r.next()) {
         lines++;
         try {
           seen.add(SnapshotJson.idOf(line));
@@ -113,11 +107,33 @@ final class PartialFile implements Closeable {
               + "and its checkpoint to start again");
         }
       }
+      // Whatever gzip left unread (its trailer is read; a member's padding may not be) still counts in the hash.
+      hashed.transferTo(OutputStream.nullOutputStream());
     } catch (EOFException | ZipException e) {
       throw new SnapshotFormatException(path, lines + 1, "the pages before the checkpoint are not whole gzip data ("
           + e.getMessage() + "); the crawl state is damaged: delete it and its checkpoint to start again");
+    } catch (SnapshotFormatException e) {
+      throw new SnapshotFormatException(path, e.lineNumber(), e.problem() + "; the crawl state is damaged: delete it "
+          + "and its checkpoint to start again");
     }
     return lines;
+  }
+
+  /** The SHA-256 of the bytes kept (scanned and appended), in hex: what the checkpoint vouches for. */
+  String sha256Hex() {
+    try {
+      return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e); // SHA-256 clones on every JDK
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has it
+    }
   }
 
   /** Copies the first {@code bytes} to the end of {@code target}. */

@@ -1,10 +1,13 @@
 package io.hubshare.snapshot;
 
 import io.hubshare.domain.Model;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,8 +19,9 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot file opened for reading: its {@link #header()}, then its models, streamed one line at a time. The file
- * is never loaded: a snapshot of the whole Hub reads in constant memory. Open one with {@link Snapshots#open}.
+ * A snapshot opened for reading: its {@link #header()}, then its models, streamed one at a time. The file is never
+ * loaded: a snapshot of the whole Hub reads in bounded memory. Open one with {@link Snapshots#open}; it may be a
+ * hubshare snapshot, the list API's JSON Lines without a header, or a Parquet file ({@link #format()}).
  *
  * {@snippet :
  * try (Snapshot s = Snapshots.open(Path.of("hub-2026-08-01.jsonl.gz"))) {
@@ -26,43 +30,78 @@ import org.jspecify.annotations.Nullable;
  * }
  * }
  *
+ * <p>Each repository is read once: a record whose id repeats one read before, ignoring case as the Hub does
+ * ({@code Org/Model}, {@code org/model}), is skipped, and how many were is logged (INFO). That costs 16 to 32 bytes
+ * per model while a stream is read (the ids seen, as 64-bit hashes). {@link #rawLines()} gives every record.
+ *
  * <p>Each {@link #stream()} or {@link #iterator()} reads the file again from its first model. A damaged file
  * (truncated, a line that is not JSON, fewer models than the header announces) fails while streaming with an
- * {@link UncheckedIOException} whose cause is a {@link SnapshotFormatException} naming the line. Not thread-safe:
- * use one {@code Snapshot} per thread, or one stream per thread and close the {@code Snapshot} last.
+ * {@link UncheckedIOException} whose cause is a {@link SnapshotFormatException} naming the line (or row). Not
+ * thread-safe: use one {@code Snapshot} per thread, or one stream per thread and close the {@code Snapshot} last.
  */
 public final class Snapshot implements AutoCloseable, Iterable<Model> {
+  private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
+
+  /**
+   * Every field of the list API that a {@link Model} is read from: {@code id}, {@code author}, {@code createdAt},
+   * {@code downloads}, {@code downloadsAllTime}, {@code tags}, {@code cardData}, {@code baseModels}… Pass a part of
+   * it to {@link #stream(Collection)}.
+   */
+  public static final List<String> FIELDS = ModelFields.ALL;
+
   private final Path file;
   private final SnapshotHeader header;
+  private final SnapshotFormat format;
+  private final String dating;
   private final Function<String, Model> parser;
-  private final List<SnapshotReader> readers = new ArrayList<>();
+  private final Passes passes;
+  private final @Nullable Closeable resource;
+  private final List<RecordReader> readers = new ArrayList<>();
   private boolean closed;
 
-  private Snapshot(Path file, SnapshotHeader header, Function<String, Model> parser) {
+  Snapshot(Path file, SnapshotHeader header, SnapshotFormat format, String dating, Function<String, Model> parser,
+      Passes passes, @Nullable Closeable resource) {
     this.file = file;
     this.header = header;
+    this.format = format;
+    this.dating = dating;
     this.parser = parser;
+    this.passes = passes;
+    this.resource = resource;
+  }
+
+  /** Opens fresh passes over a snapshot's models, reading only some fields where the format allows it. */
+  @FunctionalInterface
+  interface Passes {
+    RecordReader open(@Nullable Collection<String> fields) throws IOException;
+  }
+
+  /** Opens {@code file} with {@code parser} for its models, its time as the file states it. */
+  static Snapshot open(Path file, @Nullable Function<String, Model> parser) throws IOException {
+    return open(file, null, parser);
   }
 
   /**
-   * Opens {@code file}, reading only its header. {@code parser} turns model lines into models; {@code null} picks
-   * the parser of the hub the header names.
+   * Opens {@code file}, reading only its header (or footer). {@code parser} turns model JSON into models;
+   * {@code null} picks the parser of the hub the snapshot names.
    */
-  static Snapshot open(Path file, @Nullable Function<String, Model> parser) throws IOException {
-    try (SnapshotReader r = SnapshotReader.open(file)) {
-      SnapshotHeader h = r.header();
-      Function<String, Model> p = parser != null ? parser : ModelLines.forHub(h.hub());
-      if (p == null) {
-        throw new SnapshotFormatException(file, 1, "models of the hub '" + h.hub() + "' cannot be read by this "
-            + "version of hubshare (it reads " + ModelLines.hubs() + ")");
-      }
-      return new Snapshot(file, h, p);
-    }
+  static Snapshot open(Path file, @Nullable Instant at, @Nullable Function<String, Model> parser)
+      throws IOException {
+    return SnapshotOpener.open(file, at, parser);
   }
 
-  /** The header: what was listed, from where, when, and how many models follow. */
+  /**
+   * What was listed, from where, when, and how many models follow. For a file without a hubshare header, a header
+   * that describes it: its {@link SnapshotHeader#startedAt()} is the date found in its metadata or path, or the one
+   * given when opening it, else {@code null} (unknown); {@link SnapshotHeader#note()} says where it came from.
+   */
   public SnapshotHeader header() {
     return header;
+  }
+
+  /** What kind of file this is, as told by its content. */
+  public SnapshotFormat format() {
+    return format;
   }
 
   /** The file read. */
@@ -71,53 +110,85 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
   }
 
   /**
-   * The models, in the order the hub listed them, parsed one line at a time. Close the stream (or this snapshot)
-   * to release the file early; reading to the end releases it too.
+   * One line for people: the file, its format, its model count and its time with where that came from, such as
+   * {@code models.parquet (Parquet, 2,500,740 models, 2025-08-25 from its path)}.
+   */
+  public String describe() {
+    Path name = file.getFileName();
+    return (name == null ? file.toString() : name.toString()) + " (" + format.label() + ", "
+        + String.format(java.util.Locale.ROOT, "%,d", header.count()) + " models, " + dating + ")";
+  }
+
+  /**
+   * The models, in the order the file holds them, parsed one at a time. Close the stream (or this snapshot) to
+   * release the file early; reading to the end releases it too.
    *
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming the damaged line
    */
   public Stream<Model> stream() {
-    return stream(this::parse);
+    return stream(null, this::parse, Model::id);
   }
 
   /**
-   * The model lines exactly as stored: each is the model object as the hub sent it. Useful to copy models
-   * elsewhere without losing fields this version of hubshare does not model.
+   * The models, reading only {@code fields} (the list API's names, such as {@code author}, {@code downloads},
+   * {@code tags}) where the format allows it: a Parquet file reads only those columns; JSON Lines are read whole.
+   * Fields not read are absent ({@code null} or empty) in the models, as if the hub had not sent them. The id is
+   * always read.
+   *
+   * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException}
+   */
+  public Stream<Model> stream(Collection<String> fields) {
+    return stream(List.copyOf(fields), this::parse, Model::id);
+  }
+
+  /**
+   * The models' JSON exactly as stored: each is the model object as the hub sent it (for a Parquet file, the row
+   * as the list API's JSON object, rebuilt from the columns). Useful to copy models elsewhere without losing fields
+   * this version of hubshare does not model.
    */
   public Stream<String> rawLines() {
-    return stream((line, number) -> line);
+    return stream(null, (line, number) -> line, null);
   }
 
   /** The models, as {@link #stream()}; the file is released when the iteration ends or this snapshot closes. */
   @Override
   public Iterator<Model> iterator() {
-    return new LineIterator<>(openReader(), this::parse);
+    return new RecordIterator<>(openReader(null), this::parse, Model::id);
   }
 
   /** Releases every stream and iterator still reading the file. */
   @Override
   public void close() {
     closed = true;
-    for (SnapshotReader r : List.copyOf(readers)) closeQuietly(r);
+    for (RecordReader r : List.copyOf(readers)) closeQuietly(r);
     readers.clear();
+    if (resource != null) {
+      try {
+        resource.close();
+      } catch (IOException ignored) {
+        // Reading is over; a failure to release a read-only file changes nothing.
+      }
+    }
   }
 
   @Override
   public String toString() {
-    return "Snapshot[" + file + ", " + header.count() + " models, " + header.hub() + " at " + header.startedAt() + "]";
+    return "Snapshot[" + file + ", " + format.label() + ", " + header.count() + " models, " + header.hub() + " at "
+        + (header.startedAt() == null ? "an unknown time" : header.startedAt()) + "]";
   }
 
-  private <T> Stream<T> stream(LineMapper<T> mapper) {
-    SnapshotReader r = openReader();
-    LineIterator<T> it = new LineIterator<>(r, mapper);
+  private <T> Stream<T> stream(@Nullable Collection<String> fields, RecordMapper<T> mapper,
+      @Nullable Function<T, String> idOf) {
+    RecordReader r = openReader(fields);
+    RecordIterator<T> it = new RecordIterator<>(r, mapper, idOf);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(() -> closeQuietly(r));
   }
 
-  private SnapshotReader openReader() {
+  private RecordReader openReader(@Nullable Collection<String> fields) {
     if (closed) throw new IllegalStateException("snapshot " + file + " is closed");
     try {
-      SnapshotReader r = SnapshotReader.open(file);
+      RecordReader r = passes.open(fields);
       readers.add(r);
       return r;
     } catch (IOException e) {
@@ -125,11 +196,11 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     }
   }
 
-  private Model parse(String line, long lineNumber) throws SnapshotFormatException {
+  private Model parse(String line, long position) throws SnapshotFormatException {
     try {
       return parser.apply(line);
     } catch (RuntimeException e) {
-      throw new SnapshotFormatException(file, lineNumber, diagnose(line, e));
+      throw new SnapshotFormatException(file, position, diagnose(line, e));
     }
   }
 
@@ -144,7 +215,7 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     return "not a model the hub sends" + (m == null ? "" : " (" + m + ")");
   }
 
-  private void closeQuietly(SnapshotReader r) {
+  private void closeQuietly(RecordReader r) {
     try {
       r.close();
     } catch (IOException ignored) {
@@ -154,20 +225,28 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
   }
 
   @FunctionalInterface
-  private interface LineMapper<T> {
-    T map(String line, long lineNumber) throws SnapshotFormatException;
+  private interface RecordMapper<T> {
+    T map(String record, long position) throws SnapshotFormatException;
   }
 
-  /** Reads ahead one line; closes the reader at the end or on the first failure. */
-  private final class LineIterator<T> implements Iterator<T> {
-    private final SnapshotReader reader;
-    private final LineMapper<T> mapper;
+  /**
+   * Reads ahead one record; closes the reader at the end or on the first failure. With {@code idOf}, an item whose
+   * id was read before (ignoring case, as the Hub compares ids) is skipped: the first record of a repository counts.
+   */
+  private final class RecordIterator<T> implements Iterator<T> {
+    private final RecordReader reader;
+    private final RecordMapper<T> mapper;
+    private final @Nullable Function<T, String> idOf;
+    private final @Nullable IdHashSet seen;
+    private long repeats;
     private @Nullable T next;
     private boolean done;
 
-    LineIterator(SnapshotReader reader, LineMapper<T> mapper) {
+    RecordIterator(RecordReader reader, RecordMapper<T> mapper, @Nullable Function<T, String> idOf) {
       this.reader = reader;
       this.mapper = mapper;
+      this.idOf = idOf;
+      this.seen = idOf == null ? null : new IdHashSet(true);
     }
 
     @Override
@@ -176,13 +255,19 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
       if (done) return false;
       if (closed) throw new IllegalStateException("snapshot " + file + " was closed while being read");
       try {
-        String line = reader.nextLine();
-        if (line == null) {
-          finish();
-          return false;
+        while (true) {
+          String record = reader.next();
+          if (record == null) {
+            finish();
+            return false;
+          }
+          T item = mapper.map(record, reader.position());
+          if (seen == null || seen.add(idOf.apply(item))) {
+            next = item;
+            return true;
+          }
+          repeats++;
         }
-        next = mapper.map(line, reader.lineNumber());
-        return true;
       } catch (IOException e) {
         finish();
         throw new UncheckedIOException(e);
@@ -200,6 +285,11 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
     private void finish() {
       done = true;
       closeQuietly(reader);
+      if (repeats > 0) {
+        LOG.log(System.Logger.Level.INFO, "{0}: {1} record(s) repeat the id of a model read before (ids compared "
+            + "ignoring case, as the Hub resolves them); each repository was counted once, at its first record",
+            file, repeats);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -44,14 +45,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SnapshotDelta implements AutoCloseable {
   private final SnapshotHeader older;
+  private final Instant olderStart;
   private final IdIndex index;
   private final Snapshot newer;
+  private final boolean ownsNewer;
 
-  private SnapshotDelta(SnapshotHeader older, IdIndex index, Snapshot newer) {
+  private SnapshotDelta(SnapshotHeader older, IdIndex index, Snapshot newer, boolean ownsNewer) {
     this.older = older;
+    this.olderStart = older.requireStartedAt("a delta between snapshots");
     this.index = index;
     this.newer = newer;
+    this.ownsNewer = ownsNewer;
   }
+
+  /** The fields the older snapshot is indexed by: a Parquet file reads only these columns. */
+  private static final List<String> INDEXED = List.of("id", "createdAt", "downloadsAllTime");
 
   /**
    * Indexes {@code older} and opens {@code newer} for {@link #stream()}.
@@ -78,28 +86,48 @@ public final class SnapshotDelta implements AutoCloseable {
       throws IOException {
     Objects.requireNonNull(olderFile, "older");
     Objects.requireNonNull(newerFile, "newer");
-    IdIndex index = new IdIndex();
-    SnapshotHeader olderHeader;
-    try (Snapshot old = Snapshot.open(olderFile, parser)) {
-      olderHeader = old.header();
-      Snapshot newer = Snapshot.open(newerFile, parser);
+    try (Snapshot old = Snapshot.open(olderFile, null, parser)) {
+      Snapshot newer = Snapshot.open(newerFile, null, parser);
       try {
-        check(olderHeader, newer.header(), olderFile, newerFile);
-        for (Iterator<Model> it = old.iterator(); it.hasNext(); ) {
-          Model m = it.next();
-          Long all = m.downloads().allTime();
-          Instant created = m.createdAt();
-          index.put(m.id(), all == null ? IdIndex.NONE : all, created == null ? IdIndex.NONE : created.getEpochSecond());
-        }
-      } catch (UncheckedIOException e) {
-        newer.close();
-        throw e.getCause();
-      } catch (RuntimeException e) {
+        return new SnapshotDelta(old.header(), index(old, newer), newer, true);
+      } catch (IOException | RuntimeException e) {
         newer.close();
         throw e;
       }
-      return new SnapshotDelta(olderHeader, index, newer);
     }
+  }
+
+  /**
+   * The deltas between two snapshots already open, such as files whose time was given when opening them
+   * ({@link Snapshots#open(Path, Instant)}). Indexes {@code older} at once; {@link #stream()} then reads
+   * {@code newer}. Closing the delta closes neither snapshot.
+   *
+   * @throws IllegalArgumentException if the snapshots are of different hubs, or {@code older} did not start before
+   *     {@code newer}
+   * @throws IllegalStateException if either snapshot's time is unknown
+   * @throws SnapshotFormatException if the older file is damaged
+   */
+  public static SnapshotDelta of(Snapshot older, Snapshot newer) throws IOException {
+    Objects.requireNonNull(older, "older");
+    Objects.requireNonNull(newer, "newer");
+    return new SnapshotDelta(older.header(), index(older, newer), newer, false);
+  }
+
+  private static IdIndex index(Snapshot old, Snapshot newer) throws IOException {
+    check(old.header(), newer.header(), old.file(), newer.file());
+    IdIndex index = new IdIndex();
+    try (Stream<Model> models = old.stream(INDEXED)) {
+      for (Iterator<Model> it = models.iterator(); it.hasNext(); ) {
+        Model m = it.next();
+        Long all = m.downloads().allTime();
+        if (all != null && all < 0) all = null; // no count is negative: absent
+        Instant created = m.createdAt();
+        index.put(m.id(), all == null ? IdIndex.NONE : all, created == null ? IdIndex.NONE : created.getEpochSecond());
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return index;
   }
 
   private static void check(SnapshotHeader older, SnapshotHeader newer, Path olderFile, Path newerFile) {
@@ -107,9 +135,11 @@ public final class SnapshotDelta implements AutoCloseable {
       throw new IllegalArgumentException("snapshots of different hubs: " + olderFile + " holds " + older.hub() + ", "
           + newerFile + " holds " + newer.hub());
     }
-    if (!older.startedAt().isBefore(newer.startedAt())) {
-      throw new IllegalArgumentException("the older snapshot " + olderFile + " started at " + older.startedAt()
-          + ", not before the newer " + newerFile + " (" + newer.startedAt() + "): are the arguments swapped?");
+    Instant olderStart = older.requireStartedAt("a delta between snapshots");
+    Instant newerStart = newer.requireStartedAt("a delta between snapshots");
+    if (!olderStart.isBefore(newerStart)) {
+      throw new IllegalArgumentException("the older snapshot " + olderFile + " started at " + olderStart
+          + ", not before the newer " + newerFile + " (" + newerStart + "): are the arguments swapped?");
     }
   }
 
@@ -132,15 +162,15 @@ public final class SnapshotDelta implements AutoCloseable {
     return newer.stream().map(this::delta);
   }
 
-  /** Releases the newer file. */
+  /** Releases the newer file, when this delta opened it. */
   @Override
   public void close() {
-    newer.close();
+    if (ownsNewer) newer.close();
   }
 
   private ModelDelta delta(Model m) {
     Long now = m.downloads().allTime();
-    if (now == null) return new ModelDelta(m, null);
+    if (now == null || now < 0) return new ModelDelta(m, null);
     int slot = index.find(m.id());
     long created = m.createdAt() == null ? IdIndex.NONE : m.createdAt().getEpochSecond();
     boolean sameRepository = slot >= 0
@@ -150,7 +180,7 @@ public final class SnapshotDelta implements AutoCloseable {
       if (before == IdIndex.NONE || now < before) return new ModelDelta(m, null);
       return new ModelDelta(m, now - before);
     }
-    boolean newSinceOlder = m.createdAt() != null && m.createdAt().isAfter(older.startedAt());
+    boolean newSinceOlder = m.createdAt() != null && m.createdAt().isAfter(olderStart);
     return new ModelDelta(m, newSinceOlder ? now : null);
   }
 }

@@ -16,6 +16,7 @@ public class SnapshotFormatException extends IOException {
 
   private final transient Path file;
   private final long lineNumber;
+  private final String problem;
 
   /**
    * @param file the file read
@@ -23,9 +24,20 @@ public class SnapshotFormatException extends IOException {
    * @param problem what is wrong, for a human
    */
   public SnapshotFormatException(Path file, long lineNumber, String problem) {
-    super(file + (lineNumber > 0 ? ", line " + lineNumber : "") + ": " + problem);
+    this(file, lineNumber, "line", problem);
+  }
+
+  /** A fault at a row of a columnar file, or at a line: {@code unit} names which. */
+  SnapshotFormatException(Path file, long position, String unit, String problem) {
+    super(file + (position > 0 ? ", " + unit + " " + position : "") + ": " + problem);
     this.file = file;
-    this.lineNumber = lineNumber;
+    this.lineNumber = position;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the file and line. */
+  public String problem() {
+    return problem;
   }
 
   /** The file read. */
@@ -33,7 +45,10 @@ public class SnapshotFormatException extends IOException {
     return file;
   }
 
-  /** The 1-based line at fault (line 1 is the header), or 0 when the fault is the whole file's. */
+  /**
+   * The 1-based line at fault (line 1 is the header), or 0 when the fault is the whole file's; for a Parquet file,
+   * the 1-based row.
+   */
   public long lineNumber() {
     return lineNumber;
   }

@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint the hub's base URL, such as {@code https://huggingface.co}
  * @param query the listing's parameters as a URL-encoded query string without the cursor, such as
  *     {@code author=Qwen&sort=downloads}; empty when the file was not made by one listing (see {@link #note()})
- * @param startedAt when the listing started: every model line was read at or after this instant
+ * @param startedAt when the listing started: every model line was read at or after this instant. {@code null} only
+ *     for a file without a hubshare header whose time is unknown (JSON Lines or Parquet without a date in their
+ *     metadata or path, opened without one): what needs the time (deltas, series, windows) refuses such a snapshot
+ *     and says to give it
  * @param completedAt when the listing ended: every model line was read at or before this instant; {@code null}
  *     when unknown
  * @param count the number of model lines that follow the header
@@ -37,7 +40,7 @@ public record SnapshotHeader(
     String hub,
     String endpoint,
     String query,
-    Instant startedAt,
+    @Nullable Instant startedAt,
     @Nullable Instant completedAt,
     long count,
     @Nullable Long limit,
@@ -61,8 +64,7 @@ public record SnapshotHeader(
     if (hub.isBlank()) throw new IllegalArgumentException("hub must not be blank");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(startedAt, "startedAt");
-    if (completedAt != null && completedAt.isBefore(startedAt)) {
+    if (completedAt != null && startedAt != null && completedAt.isBefore(startedAt)) {
       throw new IllegalArgumentException("completedAt " + completedAt + " is before startedAt " + startedAt);
     }
     if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
@@ -82,6 +84,30 @@ public record SnapshotHeader(
   public static SnapshotHeader describing(String hub, String endpoint, Instant startedAt,
       @Nullable Instant completedAt, @Nullable String note, @Nullable String source) {
     return new SnapshotHeader(CURRENT_FORMAT_VERSION, hub, endpoint, "", startedAt, completedAt, 0, null, note, source);
+  }
+
+  /**
+   * When the listing started, for the computations that need it.
+   *
+   * @param what what needs it, for the message ("a delta", "a series")
+   * @throws IllegalStateException if it is unknown, saying how to give it
+   */
+  public Instant requireStartedAt(String what) {
+    if (startedAt == null) {
+      throw new IllegalStateException(what + " needs the time of each snapshot, and this one's is unknown (no "
+          + "header, no date in its metadata or path): give it when opening (Snapshots.open(file, at), --at DATE)");
+    }
+    return startedAt;
+  }
+
+  /**
+   * The header as hubshare writes it: one line of JSON, {@code "format":"hubshare-snapshot"} first. A Parquet export
+   * stores it in its key-value metadata, so the file keeps its time and origin.
+   *
+   * @throws IllegalArgumentException if {@link #startedAt()} is unknown: a written snapshot states its time
+   */
+  public String toJson() {
+    return SnapshotJson.headerLine(this);
   }
 
   /** This header with another model count. */

@@ -31,12 +31,36 @@ final class SnapshotJson {
     o.put("endpoint", h.endpoint());
     o.put("query", h.query());
     if (h.limit() != null) o.put("limit", h.limit());
-    o.put("startedAt", h.startedAt().toString());
+    Instant started = h.startedAt();
+    if (started == null) {
+      throw new IllegalArgumentException("a snapshot file records when its listing started: the header has no "
+          + "startedAt");
+    }
+    o.put("startedAt", started.toString());
     if (h.completedAt() != null) o.put("completedAt", h.completedAt().toString());
     o.put("count", h.count());
     if (h.note() != null) o.put("note", h.note());
     if (h.source() != null) o.put("source", h.source());
     return write(o);
+  }
+
+  /**
+   * Whether {@code line} is a hubshare header: a JSON object whose {@code format} is {@value SnapshotHeader#FORMAT}.
+   * Reads up to that field only; anything that is not such an object is not a header.
+   */
+  static boolean isHeader(String line) {
+    try (JsonParser p = FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("format".equals(name)) return value == JsonToken.VALUE_STRING && SnapshotHeader.FORMAT.equals(p.getText());
+        p.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Reads line 1 of {@code file}. */
@@ -134,6 +158,19 @@ final class SnapshotJson {
     if (m.length() > 200) m = m.substring(0, 200) + "…";
     JsonLocation at = e.getLocation();
     return at == null || at.getColumnNr() < 0 ? m : m + " at column " + at.getColumnNr();
+  }
+
+  /**
+   * A field holding a whole number of zero or more.
+   *
+   * @throws IllegalArgumentException if it is missing or not such a number
+   */
+  static long count(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
+      throw new IllegalArgumentException("no valid \"" + field + "\"");
+    }
+    return v.asLong();
   }
 
   static String required(JsonNode o, String field) {

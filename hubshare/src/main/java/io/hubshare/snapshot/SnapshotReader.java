@@ -1,14 +1,9 @@
 package io.hubshare.snapshot;
 
-import java.io.BufferedReader;
-import java.io.Closeable;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -16,58 +11,87 @@ import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a snapshot file one line at a time: the header at once, then each model line when asked. Never holds more
- * than one line; every failure becomes a {@link SnapshotFormatException} naming the line.
+ * Reads a JSON Lines snapshot one line at a time, gzip or plain text: a hubshare snapshot (its header at once, then
+ * each model line when asked), or the list API's objects without a header, as other tools dump them. Never holds
+ * more than one line; every failure becomes a {@link SnapshotFormatException} naming the line.
  */
-final class SnapshotReader implements Closeable {
+final class SnapshotReader implements RecordReader {
   private static final int BUFFER = 1 << 16;
 
   private final Path file;
-  private final BufferedReader in;
-  private final SnapshotHeader header;
+  private final Lines in;
+  private final @Nullable SnapshotHeader header;
+  private @Nullable String pending;
+  private long expected;
   private long lineNumber;
   private long models;
   private boolean ended;
 
-  private SnapshotReader(Path file, BufferedReader in) throws IOException {
+  private SnapshotReader(Path file, Lines in) throws IOException {
     this.file = file;
     this.in = in;
-    String first = read();
-    if (first == null) throw new SnapshotFormatException(file, 1, "not a hubshare snapshot: the file is empty");
-    this.header = SnapshotJson.parseHeader(first, file);
+    String first;
+    do {
+      first = read();
+    } while (first != null && first.isBlank());
+    if (first == null) throw new SnapshotFormatException(file, 1, "not a snapshot: the file is empty");
+    if (SnapshotJson.isHeader(first)) {
+      if (lineNumber != 1) {
+        throw new SnapshotFormatException(file, lineNumber, "the hubshare header must be the first line");
+      }
+      this.header = SnapshotJson.parseHeader(first, file);
+      this.expected = header.count();
+    } else {
+      try {
+        SnapshotJson.idOf(first);
+      } catch (IllegalArgumentException e) {
+        throw new SnapshotFormatException(file, lineNumber, "neither a hubshare snapshot header nor a model object "
+            + "of the list API: " + e.getMessage());
+      }
+      this.header = null;
+      this.pending = first;
+      this.expected = -1;
+    }
   }
 
-  /** Opens {@code file} and reads its header. */
+  /** Opens {@code file}, gzip or plain text, and reads its first line. */
   static SnapshotReader open(Path file) throws IOException {
-    InputStream raw = Files.newInputStream(file);
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
     try {
-      GZIPInputStream gz = new GZIPInputStream(raw, BUFFER);
-      // Strict UTF-8: a model line is kept verbatim, so bad bytes must fail, not turn into U+FFFD.
-      InputStreamReader chars = new InputStreamReader(gz, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-      return new SnapshotReader(file, new BufferedReader(chars, BUFFER));
+      InputStream data = FileFormats.isGzip(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
+      // Strict UTF-8 and a bound on each line (Lines): a model line is kept verbatim, so bad bytes must fail, not
+      // turn into U+FFFD; a line of 3 GB must fail, not fill the heap.
+      return new SnapshotReader(file, new Lines(file, data));
     } catch (ZipException e) {
       raw.close();
-      throw new SnapshotFormatException(file, 0, "not a hubshare snapshot: not gzip data (" + e.getMessage() + ")");
+      throw new SnapshotFormatException(file, 0, "not a snapshot: corrupt gzip data (" + e.getMessage() + ")");
     } catch (EOFException e) {
       raw.close();
-      throw new SnapshotFormatException(file, 0, "not a hubshare snapshot: the file is empty or cut short");
+      throw new SnapshotFormatException(file, 0, "not a snapshot: the file is empty or cut short");
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
     }
   }
 
-  SnapshotHeader header() {
+  /** The hubshare header, or {@code null} for a file of model lines without one. */
+  @Nullable SnapshotHeader header() {
     return header;
+  }
+
+  /** Checks, at the end, that a file without a header holds {@code count} model lines, as counted at open. */
+  SnapshotReader expect(long count) {
+    this.expected = count;
+    return this;
   }
 
   Path file() {
     return file;
   }
 
-  /** The 1-based number of the line last read (1 is the header). */
-  long lineNumber() {
+  /** The 1-based number of the line last read (1 is the header, if any). */
+  @Override
+  public long position() {
     return lineNumber;
   }
 
@@ -75,42 +99,39 @@ final class SnapshotReader implements Closeable {
    * The next model line, verbatim, or {@code null} after the last one.
    *
    * @throws SnapshotFormatException if the file is cut short, corrupt, or holds another number of models than its
-   *     header announces
+   *     header announces (or than were counted at open)
    */
-  @Nullable String nextLine() throws IOException {
+  @Override
+  public @Nullable String next() throws IOException {
     if (ended) return null;
     String line;
-    do {
-      line = read();
-    } while (line != null && line.isBlank());
+    if (pending != null) {
+      line = pending;
+      pending = null;
+    } else {
+      do {
+        line = read();
+      } while (line != null && line.isBlank());
+    }
     if (line == null) {
       ended = true;
-      if (models != header.count()) {
-        throw new SnapshotFormatException(file, lineNumber + 1, "the file ends after " + models + " models but its "
-            + "header announces " + header.count() + (models < header.count() ? ": it is truncated" : ""));
+      if (expected >= 0 && models != expected) {
+        String of = header != null ? "its header announces " : "were counted when it was opened: ";
+        throw new SnapshotFormatException(file, lineNumber + 1, "the file ends after " + models + " models but "
+            + of + expected + (models < expected ? ": it is truncated" : ""));
       }
       return null;
     }
     models++;
-    if (models > header.count()) {
-      throw new SnapshotFormatException(file, lineNumber, "more model lines than the " + header.count()
-          + " the header announces");
+    if (expected >= 0 && models > expected) {
+      throw new SnapshotFormatException(file, lineNumber, "more model lines than the " + expected
+          + (header != null ? " the header announces" : " counted when the file was opened"));
     }
     return line;
   }
 
   private @Nullable String read() throws IOException {
-    String line;
-    try {
-      line = in.readLine();
-    } catch (EOFException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "the file is truncated: its gzip data ends inside "
-          + "this line (" + models + " complete model lines read)");
-    } catch (ZipException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "corrupt gzip data (" + e.getMessage() + ")");
-    } catch (CharacterCodingException e) {
-      throw new SnapshotFormatException(file, lineNumber + 1, "not UTF-8 text");
-    }
+    String line = in.next();
     if (line != null) lineNumber++;
     return line;
   }

@@ -26,6 +26,7 @@ final class TestModel {
   private String license;
   private Long parameters;
   private final List<BaseModel> bases = new ArrayList<>();
+  private Hub hub = Hub.HUGGING_FACE;
 
   private TestModel(String id) {
     this.id = id;
@@ -75,6 +76,11 @@ final class TestModel {
     return this;
   }
 
+  TestModel on(Hub where) {
+    this.hub = where;
+    return this;
+  }
+
   TestModel base(Relation relation, String baseId) {
     bases.add(new BaseModel(baseId, relation));
     return this;
@@ -82,7 +88,7 @@ final class TestModel {
 
   Model build() {
     int slash = id.indexOf('/');
-    return new Model(Hub.HUGGING_FACE, id, slash < 0 ? null : id.substring(0, slash), null, createdAt, null, pipelineTag, library,
+    return new Model(hub, id, slash < 0 ? null : id.substring(0, slash), null, createdAt, null, pipelineTag, library,
         List.of(), null, null, null, license, parameters, new DownloadMetrics(downloads30, allTime, likes, null),
         bases, "{}");
   }

@@ -34,13 +34,14 @@ class LayeringTest {
   static {
     layer("client", "io.hubshare", "snapshot", "origin", "hub", "domain", "error", "protocol", "transport");
     layer("analytics", "io.hubshare.analytics..", "snapshot", "lineage", "origin", "hub", "domain", "error");
-    layer("snapshot", "io.hubshare.snapshot..", "hub", "domain", "error", "protocol");
+    layer("snapshot", "io.hubshare.snapshot..", "hub", "domain", "error", "protocol", "columnar");
     layer("lineage", "io.hubshare.lineage..", "hub", "domain", "error", "protocol");
     layer("origin", "io.hubshare.origin..", "domain");
     layer("hub", "io.hubshare.hub..", "domain", "error");
     layer("hubs", "io.hubshare.internal.(hf|modelscope)..", "protocol", "transport", "hub", "domain", "error");
     layer("protocol", "io.hubshare.internal.protocol..", "transport", "hub", "domain", "error");
     layer("transport", "io.hubshare.internal.transport..", "error");
+    layer("columnar", "io.hubshare.internal.columnar..");
     layer("domain", "io.hubshare.domain..");
     layer("error", "io.hubshare.error..");
   }

@@ -134,6 +134,39 @@ class OriginRegistryLookupTest {
 
   @Test
   void toStringSummarisesTheCounts() {
-    assertThat(registry.toString()).matches("OriginRegistry\\[\\d+ accounts, \\d+ organizations, \\d+ countries]");
+    assertThat(registry.toString())
+        .matches("OriginRegistry\\[\\d+ accounts on \\d+ hubs, \\d+ organizations, \\d+ countries]");
+  }
+
+  @Test
+  void accountsAreKeyedByHubSoOneSpellingIsNotAssumedToBeTheSameDeveloperEverywhere() {
+    OriginRegistry bundled = OriginRegistry.bundled();
+    assertThat(bundled.of(Hub.MODELSCOPE, "qwen").country()).isEqualTo("CN");
+    assertThat(bundled.find(Hub.MODELSCOPE, "QWEN")).as("case-insensitive within a hub").isNotNull();
+    // meta-llama is Meta on Hugging Face; on ModelScope nobody has documented who holds that name.
+    assertThat(bundled.of("meta-llama").country()).isEqualTo("US");
+    assertThat(bundled.find(Hub.MODELSCOPE, "meta-llama")).isNull();
+    assertThat(bundled.hubs()).containsExactly(Hub.HUGGING_FACE, Hub.MODELSCOPE);
+    assertThat(bundled.entries(Hub.MODELSCOPE)).extracting(Origin::account).contains("qwen", "deepseek-ai");
+    assertThat(bundled.entries()).extracting(Origin::account).doesNotContain("ZhipuAI");
+  }
+
+  @Test
+  void mirrorAccountsAreReviewedAndLeftUnknownWithTheirReason() {
+    OriginRegistry bundled = OriginRegistry.bundled();
+    assertThat(bundled.of(Hub.MODELSCOPE, "LLM-Research").isKnown()).isFalse();
+    assertThat(bundled.unattributedReason(Hub.MODELSCOPE, "llm-research")).startsWith("mirror:");
+    assertThat(bundled.unattributedReason("LLM-Research")).isNull();
+  }
+
+  @Test
+  void aModelIsLookedUpOnItsOwnHub() {
+    Model onModelScope = new Model(Hub.MODELSCOPE, "meta-llama/Llama-3.1-8B", "meta-llama", null, null, null, null,
+        null, List.of(), null, null, null, null, null, DownloadMetrics.NONE, List.of(), "{}");
+    assertThat(OriginRegistry.bundled().of(onModelScope).isKnown()).isFalse();
+    OriginRegistry mine = OriginRegistry.bundled().with(Hub.MODELSCOPE,
+        OriginRegistry.bundled().origin("meta-llama", "Meta", "us", DeveloperKind.INDUSTRY, "my review"));
+    assertThat(mine.of(onModelScope).country()).isEqualTo("US");
+    assertThat(mine.find("meta-llama").source()).as("Hugging Face's entry untouched").isNotEqualTo("my review");
   }
 }

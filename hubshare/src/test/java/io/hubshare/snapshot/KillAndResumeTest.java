@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hubshare.HubClient;
 import io.hubshare.snapshot.HubListingDispatcher.Fault;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +49,10 @@ class KillAndResumeTest {
   void aCrawlKilledMidFlightResumesWithEveryModelExactlyOnce() throws Exception {
     Path out = dir.resolve("hub.jsonl.gz");
     String endpoint = server.url("/").toString();
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        CrawlProcessMain.class.getName(), endpoint, out.toString())
-        .redirectErrorStream(true).start();
+    Process child = ChildJvm.start(CrawlProcessMain.class, endpoint, out.toString());
     List<String> childOutput = new ArrayList<>();
     try {
-      boolean reachedPage8 = CompletableFuture.supplyAsync(() -> readUntil(child, "page 8 ", childOutput))
+      boolean reachedPage8 = CompletableFuture.supplyAsync(() -> ChildJvm.readUntil(child, "page 8 ", childOutput))
           .get(15, TimeUnit.SECONDS);
       assertThat(reachedPage8).as("the child crawled 8 pages: %s", childOutput).isTrue();
     } finally {
@@ -99,19 +93,5 @@ class KillAndResumeTest {
     assertThat(listing.requests.get(0).queryParameter("cursor")).isNull();
     assertThat(listing.requests.get(requestsBeforeResume).queryParameter("cursor")).isEqualTo(atKill.cursor());
     assertThat(listing.fired).hasSize(4); // every fault was met, by the child or by the resumed run, and retried
-  }
-
-  private static boolean readUntil(Process child, String prefix, List<String> seen) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        synchronized (seen) {
-          seen.add(line);
-        }
-        if (line.startsWith(prefix)) return true;
-      }
-      return false;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -141,14 +141,15 @@ class SnapshotReadTest {
 
   @Test
   void filesThatAreNotSnapshotsAreRefusedAtOpen() throws IOException {
-    Path text = Files.writeString(dir.resolve("models.jsonl"), lines.get(0));
-    assertThatThrownBy(() -> Snapshots.open(text)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("not gzip data");
+    Path html = Files.writeString(dir.resolve("models.jsonl"), "<html>502 Bad Gateway</html>\n");
+    assertThatThrownBy(() -> Snapshots.open(html)).isInstanceOf(SnapshotFormatException.class)
+        .hasMessageContaining("line 1: neither a hubshare snapshot header nor a model object of the list API");
 
-    Path plain = dir.resolve("models.jsonl.gz");
-    Files.write(plain, Gzip.member(lines));
-    assertThatThrownBy(() -> Snapshots.open(plain)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("line 1: not a hubshare snapshot: the first line has no \"format\":\"hubshare-snapshot\"");
+    Path noId = dir.resolve("objects.jsonl.gz");
+    Files.write(noId, Gzip.member(List.of("{\"name\":\"x\"}")));
+    assertThatThrownBy(() -> Snapshots.open(noId)).isInstanceOf(SnapshotFormatException.class)
+        .hasMessageContaining("line 1: neither a hubshare snapshot header nor a model object")
+        .hasMessageContaining("no \"id\" string");
 
     Path empty = Files.write(dir.resolve("empty.jsonl.gz"), new byte[0]);
     assertThatThrownBy(() -> Snapshots.open(empty)).isInstanceOf(SnapshotFormatException.class)
@@ -160,10 +161,10 @@ class SnapshotReadTest {
     assertThatThrownBy(() -> Snapshots.open(future)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("format version 2 is newer than this hubshare reads (1)");
 
-    Path otherHub = write(dir.resolve("ms.jsonl.gz"), new SnapshotHeader(1, "modelscope", "https://modelscope.cn", "",
-        HEADER.startedAt(), null, 0, null, null, null), List.of());
+    Path otherHub = write(dir.resolve("mirror.jsonl.gz"), new SnapshotHeader(1, "company-mirror",
+        "https://models.example.com", "", HEADER.startedAt(), null, 0, null, null, null), List.of());
     assertThatThrownBy(() -> Snapshots.open(otherHub)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("'modelscope'");
+        .hasMessageContaining("'company-mirror'");
   }
 
   @Test

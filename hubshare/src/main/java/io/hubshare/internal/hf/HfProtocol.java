@@ -58,7 +58,8 @@ public final class HfProtocol implements HubProtocol {
   public Model model(Transport transport, HttpUrl endpoint, String id, @Nullable String revision,
       List<String> expand) {
     HttpUrl url = new HubUrls(endpoint).modelInfo(id, revision, expand);
-    return WireDecoder.model(transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, id, revision)));
+    return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_INFO, id, revision),
+        r -> WireDecoder.requireAsked(WireDecoder.model(r), id, r));
   }
 
   @Override
@@ -76,16 +77,18 @@ public final class HfProtocol implements HubProtocol {
 
   @Override
   public ListPage page(Transport transport, HttpUrl endpoint, HttpUrl url) {
-    HubResponse response = transport.get(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null));
-    List<Model> models = WireDecoder.models(response);
-    String link = WireDecoder.nextLink(response);
-    // A relative link is resolved against the URL the page actually came from (after any redirect).
-    HttpUrl next = link == null ? null : new HubUrls(endpoint).next(response.url(), link);
-    if (link != null && next == null) {
-      throw new MalformedResponseException("the next link of GET " + url.encodedPath() + " is not a URL",
-          response.status(), null, response.requestId(), url.toString(), null);
-    }
-    return new ListPage(models, next, cursorOf(next));
+    return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null), response -> {
+      List<Model> models = WireDecoder.models(response);
+      String link = WireDecoder.nextLink(response);
+      // A relative link is resolved against the URL the page actually came from (after any redirect).
+      HttpUrl next = link == null ? null : new HubUrls(endpoint).next(response.url(), link);
+      if (link != null && next == null) {
+        throw new MalformedResponseException("the next link (Link header) of GET " + url.encodedPath()
+            + " is not an http(s) URL: the listing cannot go on, and must not be taken for complete",
+            response.status(), null, response.requestId(), url.toString(), null);
+      }
+      return new ListPage(models, next, cursorOf(next));
+    });
   }
 
   /** The cursor to hand out for a next link: its {@code cursor} parameter, else the whole URL. */
@@ -105,10 +108,11 @@ public final class HfProtocol implements HubProtocol {
     HttpUrl organization = urls.organization(name);
     HttpUrl user = urls.user(name);
     try {
-      return WireDecoder.organization(transport.get(new HubRequest(organization, HubRequest.Kind.ACCOUNT, name, null)));
+      return transport.read(new HubRequest(organization, HubRequest.Kind.ACCOUNT, name, null),
+          WireDecoder::organization);
     } catch (RepositoryNotFoundException notAnOrganization) {
       try {
-        return WireDecoder.user(transport.get(new HubRequest(user, HubRequest.Kind.ACCOUNT, name, null)));
+        return transport.read(new HubRequest(user, HubRequest.Kind.ACCOUNT, name, null), WireDecoder::user);
       } catch (RepositoryNotFoundException notAUser) {
         throw new RepositoryNotFoundException("no organisation or user named '" + name + "'",
             notAUser.statusCode(), notAUser.errorCode(), notAUser.requestId(), notAUser.url(), notAUser);

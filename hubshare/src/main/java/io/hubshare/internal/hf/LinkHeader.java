@@ -1,6 +1,8 @@
 package io.hubshare.internal.hf;
 
+import io.hubshare.internal.protocol.WireFormatException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +26,23 @@ public final class LinkHeader {
    * (it may be relative).
    *
    * @param linkHeaderValue the header's value; several headers may be joined with {@code ,}
+   * @throws WireFormatException if a next page is announced ({@code rel="next"}) without a readable URL
    */
   public static @Nullable String next(@Nullable String linkHeaderValue) {
+    String next = find(linkHeaderValue);
+    if (next == null && linkHeaderValue != null && NAMES_NEXT.matcher(linkHeaderValue).find()) {
+      // A next page is announced but no URL can be read: taking it for the last page would end a listing early,
+      // silently, and mark a crawl complete.
+      throw new WireFormatException("the Link header names a next page but no <URL> for it");
+    }
+    return next;
+  }
+
+  /** A {@code rel} parameter whose value holds the token {@code next}. */
+  private static final Pattern NAMES_NEXT =
+      Pattern.compile("(?i)(^|[;\\s])rel\\s*=\\s*\"?[^\";,]*(?<![a-z0-9-])next(?![a-z0-9-])");
+
+  private static @Nullable String find(@Nullable String linkHeaderValue) {
     if (linkHeaderValue == null) return null;
     String v = linkHeaderValue;
     int i = 0;

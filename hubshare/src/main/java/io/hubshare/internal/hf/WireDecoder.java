@@ -33,10 +33,34 @@ final class WireDecoder {
     return decode(r, HfAccounts::parseUser);
   }
 
+  /**
+   * {@code model} if it is the one asked for: its id is {@code asked}, ignoring case as the Hub does, or, after a
+   * redirect (a renamed repository), the id the final URL names. Anything else (a poisoned cache entry, a mirror
+   * that answers with another model) is a malformed response: returning it would credit another model's numbers.
+   */
+  static Model requireAsked(Model model, String asked, HubResponse r) {
+    if (model.id().equalsIgnoreCase(asked)) return model;
+    String path = r.url().encodedPath();
+    int revision = path.indexOf("/revision/");
+    String named = revision < 0 ? path : path.substring(0, revision);
+    String id = "/" + model.id();
+    if (named.length() >= id.length() && named.regionMatches(true, named.length() - id.length(), id, 0, id.length())) {
+      return model; // renamed: the hub redirected to the model's new name, which the final URL names
+    }
+    throw new MalformedResponseException("asked for model '" + asked + "', the hub answered with '" + model.id()
+        + "' (GET " + r.url().encodedPath() + ")", r.status(), null, r.requestId(), r.url().toString(), null);
+  }
+
   /** The target of the {@code Link} header's {@code rel="next"} as written (it may be relative), or {@code null}. */
   static @Nullable String nextLink(HubResponse r) {
     List<String> values = r.headers().values("Link");
-    return values.isEmpty() ? null : LinkHeader.next(String.join(", ", values));
+    if (values.isEmpty()) return null;
+    try {
+      return LinkHeader.next(String.join(", ", values));
+    } catch (WireFormatException e) {
+      throw new MalformedResponseException("unreadable Link header from GET " + r.url().encodedPath() + ": "
+          + e.getMessage(), r.status(), null, r.requestId(), r.url().toString(), e);
+    }
   }
 
   private static <T> T decode(HubResponse r, Function<String, T> reader) {

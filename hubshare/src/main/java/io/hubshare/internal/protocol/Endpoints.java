@@ -59,10 +59,18 @@ public final class Endpoints {
     return token;
   }
 
+  /** A token file larger than this is not a token file (a device, a log): it is refused unread. */
+  static final int MAX_TOKEN_FILE = 64 * 1024;
+
   /** The trimmed content of the token file, or {@code null} if it is missing or empty. */
   public static @Nullable String readTokenFile(Path file) {
-    try {
-      String content = Files.readString(file, StandardCharsets.UTF_8).trim();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_TOKEN_FILE + 1);
+      if (bytes.length > MAX_TOKEN_FILE) {
+        throw new IllegalArgumentException("the token file " + file + " is larger than " + (MAX_TOKEN_FILE / 1024)
+            + " KiB: not a token file");
+      }
+      String content = new String(bytes, StandardCharsets.UTF_8).trim();
       return content.isEmpty() ? null : content;
     } catch (NoSuchFileException e) {
       return null;

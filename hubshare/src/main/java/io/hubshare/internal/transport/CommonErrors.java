@@ -77,7 +77,7 @@ public record CommonErrors(String tokenVariable, Clock clock) {
           .append(" s");
     }
     if (retryAfter != null) {
-      message.append("; retry after ").append((retryAfter.toMillis() + 999) / 1000).append(" s");
+      message.append("; retry after ").append(Durations.ceilSeconds(retryAfter)).append(" s");
     }
     return message.toString();
   }

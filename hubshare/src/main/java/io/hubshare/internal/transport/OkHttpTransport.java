@@ -1,14 +1,18 @@
 package io.hubshare.internal.transport;
 
+import io.hubshare.error.MalformedResponseException;
 import io.hubshare.error.OfflineException;
 import io.hubshare.error.TransportException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.Cache;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -41,6 +45,7 @@ public final class OkHttpTransport implements Transport {
   private final RequestFactory requests;
   private final RetryLoop retryLoop;
   private final ErrorMapper errors;
+  private final Redactor redactor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -64,7 +69,10 @@ public final class OkHttpTransport implements Transport {
     // retries (a 408, a failed connection) would bypass maxRetries and the Sleeper.
     builder.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
         .connectTimeout(config.connectTimeout())
-        .readTimeout(config.readTimeout());
+        .readTimeout(config.readTimeout())
+        // One deadline for the whole call, body included: a read timeout alone never ends a body that drips.
+        .callTimeout(config.limits().callTimeout())
+        .addNetworkInterceptor(new RetryAfterGuard());
     if (config.diskCacheDir() != null) {
       this.ownCache = new Cache(config.diskCacheDir().toFile(), config.diskCacheMaxBytes());
       builder.cache(ownCache);
@@ -73,28 +81,73 @@ public final class OkHttpTransport implements Transport {
     }
     this.client = builder.build();
     this.requests = new RequestFactory(config.endpoint(), config.token(), config.userAgent(), config.authorizer());
+    this.redactor = Redactor.of(config.token());
     RetryPolicy policy = new RetryPolicy(config.maxRetries(),
-        new Backoff(config.initialBackoff(), config.maxBackoff(), jitter), config.clock());
+        new Backoff(config.initialBackoff(), config.maxBackoff(), jitter), config.clock(), config.limits().maxWait());
     RateLimitPacer pacer = config.paceRateLimit() ? new RateLimitPacer(config.clock()) : null;
-    this.retryLoop = new RetryLoop(client, requests, policy, pacer, config.sleeper());
+    this.retryLoop = new RetryLoop(client, requests, policy, pacer, config.sleeper(), config.limits(), redactor);
     this.errors = config.errors();
   }
 
   @Override
   public HubResponse get(HubRequest request) {
+    return get(request, false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A body that {@code reader} finds malformed is evicted from the disk cache, so that it is never served again
+   * after a 304; if it came from the cache, the request is sent once more to the network, bypassing the cache.
+   */
+  @Override
+  public <T> T read(HubRequest request, Function<HubResponse, T> reader) {
+    HubResponse response = get(request);
+    try {
+      return reader.apply(response);
+    } catch (MalformedResponseException bad) {
+      evict(request.url(), response.url());
+      if (!response.fromCache() || config.offline()) throw redactor.scrub(bad);
+      debug(() -> "GET " + RetryLoop.pathOf(response.url()) + ": the cached body is unreadable (" + bad.getMessage()
+          + "); evicted, asking the network");
+    } catch (RuntimeException e) {
+      throw redactor.scrubAny(e);
+    }
+    HubResponse fresh = get(request, true);
+    try {
+      return reader.apply(fresh);
+    } catch (MalformedResponseException bad) {
+      evict(request.url(), fresh.url());
+      throw redactor.scrub(bad);
+    } catch (RuntimeException e) {
+      throw redactor.scrubAny(e);
+    }
+  }
+
+  private HubResponse get(HubRequest request, boolean bypassCache) {
     if (closed.get()) {
       throw new IllegalStateException("the transport is closed");
     }
+    try {
+      return follow(request, bypassCache);
+    } catch (RuntimeException e) {
+      // The one exit of every failure: whatever the hub echoed, the token does not leave.
+      throw redactor.scrubAny(e);
+    }
+  }
+
+  private HubResponse follow(HubRequest request, boolean bypassCache) {
     List<HttpUrl> chain = new ArrayList<>();
     chain.add(request.url());
     HttpUrl url = request.url();
     while (true) {
-      Exchange response = config.offline() ? fromCacheOnly(url) : retryLoop.execute(url);
+      Exchange response = config.offline() ? fromCacheOnly(url)
+          : bypassCache ? retryLoop.execute(url, requests.network(url)) : retryLoop.execute(url);
       if (response.isRedirect()) {
         url = Redirects.next(response, chain);
         HttpUrl to = url;
-        LOG.log(Level.DEBUG, () -> "following HTTP " + response.status() + " from " + RetryLoop.pathOf(response.url())
-            + " to " + (sameOrigin(to, response.url()) ? RetryLoop.pathOf(to) : to.redact()));
+        debug(() -> "following HTTP " + response.status() + " from " + RetryLoop.pathOf(response.url()) + " to "
+            + (sameOrigin(to, response.url()) ? RetryLoop.pathOf(to) : to.redact()));
         continue;
       }
       if (response.isSuccessful()) {
@@ -103,6 +156,29 @@ public final class OkHttpTransport implements Transport {
       }
       throw errors.map(request, scrubbed(response), requests.sendsTokenTo(response.url()));
     }
+  }
+
+  /** Drops the disk cache's entries for these URLs, if any. */
+  private void evict(HttpUrl... urls) {
+    Cache cache = client.cache();
+    if (cache == null) return;
+    try {
+      for (Iterator<String> it = cache.urls(); it.hasNext(); ) {
+        String cached = it.next();
+        for (HttpUrl u : urls) {
+          if (cached.equals(u.toString())) {
+            it.remove();
+            break;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      debug(() -> "could not evict from the disk cache at " + config.diskCacheDir() + ": " + e);
+    }
+  }
+
+  private void debug(Supplier<String> message) {
+    LOG.log(Level.DEBUG, () -> redactor.scrub(message.get()));
   }
 
   /** Offline: the disk cache answers, or nothing does. OkHttp answers 504 itself rather than touch the network. */
@@ -114,10 +190,10 @@ public final class OkHttpTransport implements Transport {
     }
     long started = System.nanoTime();
     try (Response response = client.newCall(requests.offline(url)).execute()) {
-      String body = response.body().string();
+      String body = Bodies.read(response, config.limits().maxBodyBytes(), url);
       long ms = (System.nanoTime() - started) / 1_000_000;
       boolean hit = response.cacheResponse() != null;
-      LOG.log(Level.DEBUG, () -> "GET " + RetryLoop.pathOf(url) + " -> " + (hit ? response.code() + " from cache"
+      debug(() -> "GET " + RetryLoop.pathOf(url) + " -> " + (hit ? response.code() + " from cache"
           : "not cached") + " (" + ms + " ms, offline)");
       if (!hit) {
         throw new OfflineException("offline mode is on and GET " + RetryLoop.pathOf(url)
@@ -170,9 +246,8 @@ public final class OkHttpTransport implements Transport {
 
   /** The response with every copy of the token in its body masked: hubs echo what they were sent. */
   private Exchange scrubbed(Exchange response) {
-    String token = config.token();
-    if (token == null || !response.body().contains(token)) return response;
-    return new Exchange(response.status(), response.url(), response.headers(), response.body().replace(token, "****"),
+    if (!redactor.leaks(response.body())) return response;
+    return new Exchange(response.status(), response.url(), response.headers(), redactor.scrub(response.body()),
         response.fromCache(), response.attempts());
   }
 }

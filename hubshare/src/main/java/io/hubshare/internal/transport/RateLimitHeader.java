@@ -88,11 +88,12 @@ public record RateLimitHeader(String bucket, long remaining, Duration reset, lon
         if (p.length() >= 2 && p.startsWith("\"") && p.endsWith("\"")) {
           names.add(p.substring(1, p.length() - 1));
         } else if (eq > 0) {
-          try {
-            values.add(Long.parseLong(p.substring(eq + 1).trim()));
+          String v = p.substring(eq + 1).trim();
+          // Digits only, any number of them (a count too large for a long saturates); anything else is an unknown
+          // or non-numeric parameter: skipped, the rest kept.
+          if (!v.isEmpty() && v.length() < 4096 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            values.add(Durations.seconds(v));
             keys.add(p.substring(0, eq).trim().toLowerCase(Locale.ROOT));
-          } catch (NumberFormatException e) {
-            // an unknown or non-numeric parameter: skip it, keep the rest
           }
         }
       }

@@ -29,6 +29,13 @@ final class RequestFactory {
   }
 
   /** A GET answered from the disk cache only: OkHttp answers 504 rather than touch the network. */
+  /** A GET that bypasses the disk cache: a cached body turned out unreadable. */
+  Request network(HttpUrl url) {
+    // no-cache: sent unconditionally to the network; the fresh response replaces what the cache held.
+    return builder(url).cacheControl(CacheControl.FORCE_NETWORK).build();
+  }
+
+  /** A GET answered from the disk cache only: OkHttp answers 504 rather than touch the network. */
   Request offline(HttpUrl url) {
     return builder(url).cacheControl(CacheControl.FORCE_CACHE).build();
   }

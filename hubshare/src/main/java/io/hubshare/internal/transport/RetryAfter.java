@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code Retry-After}: delay-seconds ({@code 120}) or an HTTP date ({@code Wed, 21 Oct 2026 07:28:00 GMT}),
- * the latter measured against the injected clock so tests need no real time.
+ * the latter measured against the injected clock so tests need no real time. A number too large for a {@code long}
+ * saturates: {@code 9223372036854775807} or forty digits read as the longest wait there is.
  */
 final class RetryAfter {
   private RetryAfter() {}
@@ -24,12 +25,12 @@ final class RetryAfter {
       return null;
     }
     String text = value.trim();
-    if (text.chars().allMatch(Character::isDigit)) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(text));
-      } catch (NumberFormatException | ArithmeticException e) {
-        return null; // more digits than a long: not a wait anyone means
-      }
+    if (text.isEmpty()) {
+      return null; // only control characters, which trim() removes and isBlank() does not
+    }
+    if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // Any number of digits: more than a long holds is a very long wait, never an exception.
+      return Duration.ofSeconds(Durations.seconds(text));
     }
     try {
       ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);

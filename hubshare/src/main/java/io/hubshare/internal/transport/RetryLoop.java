@@ -1,11 +1,17 @@
 package io.hubshare.internal.transport;
 
+import io.hubshare.error.MalformedResponseException;
+import io.hubshare.error.RateLimitedException;
 import io.hubshare.error.TransportException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * Sends one GET (one redirect hop) until it gets an answer worth keeping: paced under the rate limit, retried on
  * retryable statuses and transport failures, every wait through the {@link Pause}. The body is read inside the
  * loop, so a body cut short is retried like a refused connection.
+ *
+ * <p>Every call is bounded: a wait the hub asks for beyond {@link Limits#maxWait()} fails at once with
+ * {@link RateLimitedException}; one HTTP call, body included, ends at {@link Limits#callTimeout()}; a body larger
+ * than {@link Limits#maxBodyBytes()} after decompression is cut there and fails with
+ * {@link MalformedResponseException}.
  *
  * <p>Returns the last response whatever its status; only transport failures that outlast the retries throw.
  */
@@ -24,37 +35,57 @@ public final class RetryLoop {
   private final RetryPolicy policy;
   private final @Nullable RateLimitPacer pacer;
   private final Pause sleeper;
+  private final Limits limits;
+  private final Redactor redactor;
 
   RetryLoop(OkHttpClient client, RequestFactory requests, RetryPolicy policy, @Nullable RateLimitPacer pacer,
-      Pause sleeper) {
+      Pause sleeper, Limits limits, Redactor redactor) {
     this.client = client;
     this.requests = requests;
     this.policy = policy;
     this.pacer = pacer;
     this.sleeper = sleeper;
+    this.limits = limits;
+    this.redactor = redactor;
   }
 
   Exchange execute(HttpUrl url) {
+    return execute(url, requests.online(url));
+  }
+
+  /** As {@link #execute(HttpUrl)}, sending {@code request} (a request for {@code url}) at each attempt. */
+  Exchange execute(HttpUrl url, Request request) {
     int attempts = policy.maxRetries() + 1;
     for (int attempt = 1; ; attempt++) {
-      if (pacer != null) {
-        sleep(pacer.reserve(), url);
-      }
-      long started = System.nanoTime();
+      RateLimitPacer.Slot slot = pacer == null ? null : acquire(url);
       Exchange exchange;
+      long started = System.nanoTime();
       try {
-        exchange = send(url, attempt);
+        if (slot != null) pace(slot.delay(), url);
+        exchange = send(request, url, attempt);
+      } catch (RuntimeException e) {
+        if (e instanceof io.hubshare.error.HubException) throw e;
+        // Whatever the HTTP client throws on a hub's answer reaches the caller as hubshare's own failure, never raw.
+        throw new TransportException("GET " + url.redact() + " failed inside the HTTP client: "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), url.toString(), e);
       } catch (IOException e) {
         long ms = (System.nanoTime() - started) / 1_000_000;
         int n = attempt;
-        LOG.log(Level.DEBUG, () -> "GET " + pathOf(url) + " -> " + describe(e) + " (" + ms + " ms, attempt " + n
-            + "/" + attempts + ")");
+        debug(() -> "GET " + pathOf(url) + " -> " + describe(e) + " (" + ms + " ms, attempt " + n + "/" + attempts
+            + ")");
+        if (isCallTimeout(e)) {
+          throw new TransportException("GET " + url.redact() + " did not finish within its deadline of "
+              + Durations.describe(limits.callTimeout()) + " (the call timeout; the hub sent too slowly)",
+              url.toString(), e);
+        }
         if (attempt >= attempts || !RetryPolicy.isRetryable(e)) {
           throw new TransportException("GET " + url.redact() + " failed after " + attempt
               + (attempt == 1 ? " attempt: " : " attempts: ") + describe(e), url.toString(), e);
         }
         retryAfter(policy.waitAfterFailure(attempt - 1), url, describe(e));
         continue;
+      } finally {
+        if (slot != null) pacer.release(slot);
       }
       long ms = (System.nanoTime() - started) / 1_000_000;
       log(exchange, ms, attempts);
@@ -63,17 +94,38 @@ public final class RetryLoop {
       }
       Duration wait = policy.waitAfter(attempt - 1, exchange);
       if (wait == null) {
-        LOG.log(Level.DEBUG, () -> "not retrying GET " + pathOf(url) + ": the hub asks to wait longer than "
-            + RetryPolicy.MAX_RETRY_AFTER.toSeconds() + " s");
+        debug(() -> "not retrying GET " + pathOf(url) + ": the hub asks to wait longer than "
+            + Durations.describe(policy.maxWait()));
         return exchange;
       }
       retryAfter(wait, url, "HTTP " + exchange.status());
     }
   }
 
-  private Exchange send(HttpUrl url, int attempt) throws IOException {
-    try (Response response = client.newCall(requests.online(url)).execute()) {
-      String body = response.body().string();
+  private RateLimitPacer.Slot acquire(HttpUrl url) {
+    try {
+      return pacer.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("interrupted while waiting to send GET " + url.redact(), url.toString(), e);
+    }
+  }
+
+  /** Waits as the rate limit asks, unless that is longer than the cap: then fails at once, carrying the wait. */
+  private void pace(Duration wait, HttpUrl url) {
+    if (wait.compareTo(policy.maxWait()) > 0) {
+      throw new RateLimitedException("rate limit reached: the hub's quota is spent and its window resets in "
+          + Durations.describe(wait) + ", longer than the " + Durations.describe(policy.maxWait())
+          + " hubshare waits at most (HubClient.Builder.maxRateLimitWait); GET " + pathOf(url) + " was not sent",
+          null, null, url.toString(), wait);
+    }
+    sleep(wait, url);
+  }
+
+  /** Sends one request and reads its body, at most {@link Limits#maxBodyBytes()} of it. */
+  Exchange send(Request request, HttpUrl url, int attempt) throws IOException {
+    try (Response response = client.newCall(request).execute()) {
+      String body = Bodies.read(response, limits.maxBodyBytes(), url);
       Response network = response.networkResponse();
       if (pacer != null && network != null) {
         // The network response's own headers: a revalidated response would otherwise mix in the cached ones.
@@ -84,8 +136,14 @@ public final class RetryLoop {
     }
   }
 
+  /** OkHttp's call timeout: an {@link InterruptedIOException} that is neither a socket timeout nor an interrupt. */
+  static boolean isCallTimeout(IOException e) {
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && !Thread.currentThread().isInterrupted() && "timeout".equals(e.getMessage());
+  }
+
   private void retryAfter(Duration wait, HttpUrl url, String reason) {
-    LOG.log(Level.DEBUG, () -> "retrying GET " + pathOf(url) + " in " + wait.toMillis() + " ms after " + reason);
+    debug(() -> "retrying GET " + pathOf(url) + " in " + Durations.millis(wait) + " ms after " + reason);
     sleep(wait, url);
   }
 
@@ -101,10 +159,15 @@ public final class RetryLoop {
     }
   }
 
-  private static void log(Exchange exchange, long ms, int attempts) {
-    LOG.log(Level.DEBUG, () -> "GET " + pathOf(exchange.url()) + " -> " + exchange.status()
+  private void log(Exchange exchange, long ms, int attempts) {
+    debug(() -> "GET " + pathOf(exchange.url()) + " -> " + exchange.status()
         + (exchange.fromCache() ? " from cache" : "") + " (" + ms + " ms, attempt " + exchange.attempts() + "/"
         + attempts + ")");
+  }
+
+  /** A DEBUG line, the token masked: a path may hold what a hostile redirect put there. */
+  private void debug(Supplier<String> message) {
+    LOG.log(Level.DEBUG, () -> redactor.scrub(message.get()));
   }
 
   /** Path and query: enough to tell requests apart, and never a credential (the token travels in a header). */

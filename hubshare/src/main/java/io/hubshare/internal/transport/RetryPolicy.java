@@ -12,20 +12,26 @@ import org.jspecify.annotations.Nullable;
  * repeat; the statuses are those the Hub's own Python client retries.
  */
 public final class RetryPolicy {
-  /**
-   * A {@code Retry-After} longer than this is not waited for: the error reaches the caller, who can decide (a
-   * {@link io.hubshare.error.RateLimitedException} carries the wait). The Hub's window is 5 minutes.
-   */
-  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
-
   private final int maxRetries;
   private final Backoff backoff;
   private final Clock clock;
+  private final Duration maxWait;
 
-  RetryPolicy(int maxRetries, Backoff backoff, Clock clock) {
+  /**
+   * @param maxWait the longest wait the hub may ask for ({@code Retry-After}, a rate-limit reset) that is waited
+   *     for; a longer one is not: the error reaches the caller, who can decide (a
+   *     {@link io.hubshare.error.RateLimitedException} carries the wait)
+   */
+  RetryPolicy(int maxRetries, Backoff backoff, Clock clock, Duration maxWait) {
     this.maxRetries = maxRetries;
     this.backoff = backoff;
     this.clock = clock;
+    this.maxWait = maxWait;
+  }
+
+  /** The longest wait the hub may ask for that is waited for. */
+  Duration maxWait() {
+    return maxWait;
   }
 
   /** Retries after the first attempt. */
@@ -53,14 +59,14 @@ public final class RetryPolicy {
    * The wait before retry {@code retry} (0-based) after a response: the hub's {@code Retry-After}; for a 429
    * without one, its rate-limit reset; otherwise the backoff.
    *
-   * @return the wait, or {@code null} when the hub asks for more than {@link #MAX_RETRY_AFTER}
+   * @return the wait, or {@code null} when the hub asks for more than {@link #maxWait()}
    */
   @Nullable Duration waitAfter(int retry, Exchange response) {
     Duration asked = serverWait(response, clock);
     if (asked == null) {
       return backoff.delay(retry);
     }
-    return asked.compareTo(MAX_RETRY_AFTER) > 0 ? null : asked;
+    return asked.compareTo(maxWait) > 0 ? null : asked;
   }
 
   /** The wait before retry {@code retry} (0-based) after a transport failure. */
@@ -70,11 +76,13 @@ public final class RetryPolicy {
 
   /** What the hub asked for: {@code Retry-After}, else on a 429 the rate-limit reset plus a margin. */
   public static @Nullable Duration serverWait(Exchange response, Clock clock) {
-    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock);
+    String header = response.headers().get("Retry-After");
+    if (header == null) header = response.headers().get(RetryAfterGuard.MOVED);
+    Duration retryAfter = RetryAfter.parse(header, clock);
     if (retryAfter != null || response.status() != 429) {
       return retryAfter;
     }
     RateLimitHeader limit = RateLimitHeader.from(response.headers());
-    return limit == null ? null : limit.reset().plus(RateLimitPacer.MARGIN);
+    return limit == null ? null : Durations.plus(limit.reset(), RateLimitPacer.MARGIN);
   }
 }

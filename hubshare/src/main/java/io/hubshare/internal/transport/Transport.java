@@ -1,5 +1,7 @@
 package io.hubshare.internal.transport;
 
+import java.util.function.Function;
+
 /**
  * Sends GET requests to one hub and returns successful responses. Everything else becomes a
  * {@link io.hubshare.error.HubException} subclass: retries, rate-limit pacing, redirects, caching and error mapping
@@ -14,6 +16,16 @@ public interface Transport extends AutoCloseable {
    * @throws io.hubshare.error.HubException for any failure, of the subclass that names it
    */
   HubResponse get(HubRequest request);
+
+  /**
+   * Sends the request and reads its response with {@code reader}. A transport with a disk cache evicts a body the
+   * reader finds malformed and, when that body came from the cache, asks the network once more.
+   *
+   * @throws io.hubshare.error.HubException for any failure, the reader's included
+   */
+  default <T> T read(HubRequest request, Function<HubResponse, T> reader) {
+    return reader.apply(get(request));
+  }
 
   /** Releases connections, threads and the disk cache, unless they belong to a caller-supplied client. */
   @Override

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the {@code User-Agent}
  * @param authorizer how the hub wants the token (a bearer header, a cookie)
  * @param errors the hub's error mapping
+ * @param limits the bounds of one call: the longest wait for the rate limit, the call's deadline, the largest body
  */
 public record TransportConfig(
     HttpUrl endpoint,
@@ -46,7 +47,8 @@ public record TransportConfig(
     boolean paceRateLimit,
     String userAgent,
     Authorizer authorizer,
-    ErrorMapper errors) {
+    ErrorMapper errors,
+    Limits limits) {
 
   public TransportConfig {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -54,6 +56,17 @@ public record TransportConfig(
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(authorizer, "authorizer");
     Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** With the default {@link Limits}. */
+  public TransportConfig(HttpUrl endpoint, @Nullable String token, @Nullable OkHttpClient baseClient,
+      Duration connectTimeout, Duration readTimeout, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+      Clock clock, Pause sleeper, @Nullable Path diskCacheDir, long diskCacheMaxBytes, boolean offline,
+      boolean paceRateLimit, String userAgent, Authorizer authorizer, ErrorMapper errors) {
+    this(endpoint, token, baseClient, connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, clock,
+        sleeper, diskCacheDir, diskCacheMaxBytes, offline, paceRateLimit, userAgent, authorizer, errors,
+        Limits.DEFAULTS);
   }
 
   /** Never prints the token. */

@@ -1,7 +1,10 @@
 package io.hubshare.internal.hf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hubshare.internal.protocol.WireFormatException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkHeaderTest {
@@ -41,7 +44,14 @@ class LinkHeaderTest {
     assertThat(LinkHeader.next("<https://huggingface.co/api/models?cursor=x>; rel=\"prev\"")).isNull();
     assertThat(LinkHeader.next("<https://huggingface.co/api/models?cursor=x>; rel=\"nextpage\"")).isNull();
     assertThat(LinkHeader.next("<https://huggingface.co/api/models?cursor=x>")).isNull();
-    assertThat(LinkHeader.next("<https://huggingface.co/api/models?cursor=x; rel=\"next\"")).isNull();
-    assertThat(LinkHeader.next("<>; rel=\"next\"")).isNull();
+  }
+
+  @Test
+  void aNextPageAnnouncedWithoutAReadableUrlIsAWireFormatErrorNotTheEnd() {
+    for (String header : List.of("<https://huggingface.co/api/models?cursor=x; rel=\"next\"", "<>; rel=\"next\"",
+        "garbage; rel=\"next\"", "rel=next", "<a>; rel=\"prev\", junk; rel=\"last next\"")) {
+      assertThatThrownBy(() -> LinkHeader.next(header)).as(header).isInstanceOf(WireFormatException.class)
+          .hasMessageContaining("next page");
+    }
   }
 }

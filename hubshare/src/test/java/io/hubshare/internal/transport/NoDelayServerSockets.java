@@ -12,9 +12,9 @@ import mockwebserver3.MockWebServer;
  * separately; with Nagle's algorithm the body then waits for the client's delayed ACK, about 40 ms a request, which a
  * 300-request crawl test would feel.
  */
-final class NoDelayServerSockets extends ServerSocketFactory {
+public final class NoDelayServerSockets extends ServerSocketFactory {
 
-  static MockWebServer server() {
+  public static MockWebServer server() {
     MockWebServer server = new MockWebServer();
     server.setServerSocketFactory(new NoDelayServerSockets());
     return server;

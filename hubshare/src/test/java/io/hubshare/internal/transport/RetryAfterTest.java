@@ -30,6 +30,13 @@ class RetryAfterTest {
     assertThat(RetryAfter.parse("", clock)).isNull();
     assertThat(RetryAfter.parse("-5", clock)).isNull();
     assertThat(RetryAfter.parse("soon", clock)).isNull();
-    assertThat(RetryAfter.parse("99999999999999999999999", clock)).isNull();
+  }
+
+  @Test
+  void moreDigitsThanALongHoldsIsTheLongestWaitNotAnError() {
+    assertThat(RetryAfter.parse("99999999999999999999999", clock)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(RetryAfter.parse("9223372036854775807", clock)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(RetryAfter.parse("9223372036854775806", clock)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE - 1));
+    assertThat(RetryAfter.parse("0000000000000000000000120", clock)).isEqualTo(Duration.ofSeconds(120));
   }
 }

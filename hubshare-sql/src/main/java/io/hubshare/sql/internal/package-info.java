@@ -1,0 +1,5 @@
+/** DuckDB behind hubshare's columnar seam and SQL: not API. */
+@NullMarked
+package io.hubshare.sql.internal;
+
+import org.jspecify.annotations.NullMarked;
