@@ -11,11 +11,13 @@ Writes, under the data directory, for C copies of the 15,156 models of examples/
 - hub-xC.json            what was written (copies, models, sizes, the sample's SHA-256): a rerun that finds it
                          matching skips the work.
 
-The copies vary as io.hubshare.analytics.ScaledSample (test sources) varies the parsed models, so that the totals of
-the two agree (165 copies: 2,500,740 models, 151,559,811,180 downloads in 30 days): copy r > 0 suffixes the id, the
-modelId and every base-model id hubshare would keep (a linkable id that is not the model's own) with "-r<r>", in the
-tags and in cardData.base_model, and adds (r * 1,000,003 + i * 7) mod 1,000 to the downloads of model line i.
-Authors stay, so origins resolve as in the sample. Copy 0 is the sample re-serialised (compact JSON, UTF-8).
+Every id is distinct, ignoring case, as in a crawl: the sample lists three repositories twice under two casings
+(they were renamed while it was gathered), and only the first line of each is written, so each copy holds 15,153
+models (165 copies: 2,500,245). The copies vary as io.hubshare.analytics.ScaledSample (test sources) varies the parsed
+models: copy r > 0 suffixes the id, the modelId and every base-model id hubshare would keep (a linkable id that is
+not the model's own) with "-r<r>", in the tags and in cardData.base_model, and adds (r * 1,000,003 + i * 7) mod 1,000
+to the downloads of the sample's model line i. Authors stay, so origins resolve as in the sample. Copy 0 is the
+sample re-serialised (compact JSON, UTF-8).
 """
 import argparse
 import gzip
@@ -29,7 +31,7 @@ import zlib
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(ROOT, "examples", "data", "hub-sample-2026-08.jsonl.gz")
 DEFAULT_DATA = os.path.join(ROOT, "bench", ".data")
-FORMAT = 1  # bump when the bytes written change, so that cached files are rewritten
+FORMAT = 2  # bump when the bytes written change, so that cached files are rewritten
 LINES_PER_MEMBER = 1000
 LEVEL = 6  # java.util.zip's default, which a crawl uses
 
@@ -165,15 +167,21 @@ def prepare(copies, data_dir=DEFAULT_DATA, log=lambda s: print(s, file=sys.stder
     started = time.monotonic()
     with gzip.open(SAMPLE, "rt", encoding="utf-8") as f:
         header = json.loads(f.readline())
-        models = [json.loads(line) for line in f if line.strip()]
-    templates = [template(m) for m in models]
+        lines = [json.loads(line) for line in f if line.strip()]
+    seen = set()
+    models = []  # (line number in the sample, model): the first line of each id, ignoring case
+    for i, m in enumerate(lines):
+        if m["id"].lower() not in seen:
+            seen.add(m["id"].lower())
+            models.append((i, m))
+    templates = [template(m) for _, m in models]
     n = copies * len(models)
     log("data: writing %d copies of the sample (%s models) to %s" % (copies, format(n, ","), data_dir))
     header = dict(header)
     header["count"] = n
     header["note"] = ("The bundled sample hub-sample-2026-08 scaled for benchmarks by bench/scaled_snapshot.py: %d "
-                      "copies, copy r > 0 with ids and base ids suffixed -r<r> and downloads shifted. Not real data "
-                      "beyond the first copy." % copies)
+                      "copies of its %d distinct repositories, copy r > 0 with ids and base ids suffixed -r<r> and "
+                      "downloads shifted. Not real data beyond the first copy." % (copies, len(models)))
     header_line = (json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     tmp = {k: p[k] + ".tmp" for k in ("stream", "crawl", "plain")}
     downloads = 0
@@ -184,9 +192,9 @@ def prepare(copies, data_dir=DEFAULT_DATA, log=lambda s: print(s, file=sys.stder
         crawl.write(member(header_line))
         batch = []
         for copy in range(copies):
-            for i, t in enumerate(templates):
+            for (i, m), t in zip(models, templates):
                 batch.append(render(t, copy, i))
-                d = models[i].get("downloads")
+                d = m.get("downloads")
                 if d is not None:
                     downloads += d + ((copy * 1_000_003 + i * 7) % 1000 if copy else 0)
                 if len(batch) == LINES_PER_MEMBER:
