@@ -659,8 +659,9 @@ def machine(ctx, py, node_dir):
     except OSError:
         pass
     java = out(["java", "-version"]).splitlines()
-    rev = out(["git", "rev-parse", "--short", "HEAD"])
-    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode != 0
+    rev, dirty = ctx.get("rev") or (out(["git", "rev-parse", "--short", "HEAD"]), None)
+    if dirty is None:
+        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode != 0
     return "\n".join([
         "date: " + ctx["started"],
         "machine: %d cores (%s), %.0f GiB, %s %s" % (os.cpu_count(), cpu, mem, platform.system(), platform.release()),
@@ -721,6 +722,10 @@ def main():
     logs = os.path.join(out_dir, "logs")
     os.makedirs(logs, exist_ok=True)
     log("results in " + out_dir)
+    # The revision measured, taken now: the tree may change while the benchmark runs.
+    ctx["rev"] = [subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip(),
+                  subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode != 0]
 
     py, node_dir = setup_tools(args.data_dir, logs, need_python=bool(tools & {"duckdb", "polars", "huggingface_hub"}),
                                need_node="live" in cases and "huggingface.js" in tools)
