@@ -3,6 +3,7 @@ package io.hubshare.analytics;
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
+import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.lineage.PrimaryParent;
@@ -16,16 +17,18 @@ import org.jspecify.annotations.Nullable;
  * sum per parent id), never with the number of models. Obtain one from {@link Shares#accumulator()}; not
  * thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).accumulator();
  * for (Page<Model> page : hub.models().list(query).pages()) {
  *   page.items().forEach(acc::add);
  *   checkpoint(page.nextCursor());
  * }
  * ShareTable t = acc.result();
- * }
+ * }</pre>
  */
 public final class ShareAccumulator {
+  private static final Long ONE = 1L;
+
   private final Shares spec;
   private final Grouping grouping;
   private final GroupTotals totals = new GroupTotals();
@@ -112,6 +115,54 @@ public final class ShareAccumulator {
     return this;
   }
 
+  /**
+   * Adds a model read by the snapshot fast path: the same steps as for a {@link Model}, over the fields a
+   * computation needs. {@code passes} says whether it passed the filters ({@link ModelFilter#test(StoredFields)});
+   * {@code hub} is the snapshot's.
+   */
+  void add(StoredFields f, Hub hub, boolean passes) {
+    if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
+    seen++;
+    grouping.include(hub);
+    int parentRef = roots == null ? -1 : roots.observe(f.id, f.bases);
+    if (!passes) return;
+    matched++;
+    Long value;
+    switch (spec.metric()) {
+      case DOWNLOADS: value = f.downloads; break;
+      case DOWNLOADS_ALL_TIME: value = f.downloadsAllTime; break;
+      case LIKES: value = f.likes; break;
+      case MODELS: value = ONE; break;
+      default: throw new IllegalStateException(spec.metric() + " needs a value per model");
+    }
+    if (value != null && value < 0) {
+      negative++;
+      value = null;
+    }
+    if (value == null) missing++;
+    if (!spec.dimension().isCredited()) {
+      put(grouping.ownKey(spec.dimension() == Dimension.PIPELINE_TAG ? f.pipelineTag : f.libraryName), value, false);
+      return;
+    }
+    if (parentRef >= 0) {
+      Objects.requireNonNull(roots, "roots").park(parentRef, value);
+      return;
+    }
+    String credited;
+    switch (spec.attribution()) {
+      case UPLOADER: credited = f.id; break;
+      case PARENT: {
+        BaseModel p = PrimaryParent.of(f.bases);
+        credited = p == null ? f.id : p.id();
+        break;
+      }
+      case ROOT: credited = Objects.requireNonNull(roots, "roots").creditedId(f.id, f.bases); break;
+      default: throw new AssertionError(spec.attribution());
+    }
+    boolean self = credited.equals(f.id);
+    put(grouping.creditedKey(credited, self ? f.account : Grouping.ownerOf(credited), hub, self), value, self);
+  }
+
   /** Announces the hubs of a population before its models arrive, so the first models may credit bases on any. */
   ShareAccumulator spanning(Iterable<Hub> hubs) {
     for (Hub h : hubs) grouping.include(h);
@@ -155,11 +206,17 @@ public final class ShareAccumulator {
    * The table of everything added. Under ROOT attribution in one pass, this is when the parent ids are resolved to
    * their roots. Call it once: the accumulator is finished afterwards.
    *
+   * @throws MetricUnavailableException if models matched the filters but none of them carries the metric (all-time
+   *     downloads over a listing made without them, say): a table of zeros would be no answer
    * @throws IllegalStateException if called twice
    */
   public ShareTable result() {
     if (done) throw new IllegalStateException("result() was already called");
     done = true;
+    if (matched > 0 && missing == matched) {
+      // A table of zeros would read as "nobody downloads anything": the input simply lacks the metric.
+      throw new MetricUnavailableException(spec.metric(), matched, null);
+    }
     RootCredit r = roots;
     roots = null;
     if (r != null) {

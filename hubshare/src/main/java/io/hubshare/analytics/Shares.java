@@ -9,6 +9,7 @@ import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import io.hubshare.snapshot.SnapshotDelta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * Download shares over any stream of models: a live listing, a snapshot, or a list. Immutable: every setter
  * returns a copy, so one configured {@code Shares} can be reused over many snapshots.
  *
- * {@snippet :
+ * <pre>{@code
  * // What share of the downloads of models created in the year to August 2025 (all-time counts: a listing with
  * // expand=downloadsAllTime) comes from each country, crediting every derivative to its lineage root's developer?
  * ShareTable t = Shares.by(Dimension.COUNTRY)
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *     .createdBetween(LocalDate.parse("2024-08-01"), LocalDate.parse("2025-08-01"))
  *     .compute(hub.models().list(query));
  * System.out.println(t.toText(10));
- * }
+ * }</pre>
  *
  * <p>Defaults: metric {@link Metric#DOWNLOADS}, attribution {@link Attribution#UPLOADER}, no filter, the bundled
  * origin registry. A computation reads the models once and keeps only per-group sums; see
@@ -241,13 +242,34 @@ public final class Shares {
   }
 
   /**
-   * The shares over a snapshot, reading only {@link #fields()} where its format allows (a Parquet file reads those
-   * columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex) index}, two passes: one
-   * builds the index, one adds up, so memory holds the compact link index, not the models.
+   * The shares over a snapshot, read as fast as its format and the computation allow, always with the same table:
+   *
+   * <ul>
+   *   <li>a hubshare snapshot with a current {@link ShareColumns columnar companion} that holds what the computation
+   *       needs is answered from the companion, without inflating the snapshot;
+   *   <li>else a hubshare snapshot is read once by a fast path where the computation allows (an intrinsic metric; a
+   *       credited dimension, {@link Dimension#PIPELINE_TAG} or {@link Dimension#LIBRARY}; no {@link #where}
+   *       predicate): inflated on every core, one streaming parser reading only the fields needed; ROOT attribution
+   *       in one pass (the compact link index and one sum per parent id);
+   *   <li>otherwise its models are streamed, reading only {@link #fields()} where the format allows (a Parquet file
+   *       reads those columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex)
+   *       index}, two passes: one builds the index, one adds up, so memory holds the compact link index, not the
+   *       models.
+   * </ul>
    *
    * @throws java.io.UncheckedIOException if the file is damaged (its cause names the line or row)
    */
   public ShareTable compute(Snapshot snapshot) {
+    if (snapshot.format() == SnapshotFormat.HUBSHARE) {
+      ShareTable columns = ShareColumns.compute(this, snapshot);
+      if (columns != null) return columns;
+      try {
+        ShareTable fast = FastPath.compute(this, snapshot);
+        if (fast != null) return fast;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     List<String> read = fields();
     Shares s = this;
     if (attribution == Attribution.ROOT && lineage == null && dimension.isCredited()) {
@@ -264,26 +286,41 @@ public final class Shares {
 
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
+    return new ShareAccumulator(this, grouping(), attribution == Attribution.ROOT ? lineage : null);
+  }
+
+  /** How this computation keys a model: the dimension with its origin lookup and study groups. */
+  Grouping grouping() {
     OriginLookup lookup = origins;
     if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
     if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) lookup = r.withReviewedIndividuals();
     OriginLookup none = (hub, account, self, population) -> null;
     StudyGroups groups = studyGroups != null ? studyGroups
         : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
-    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),
-        attribution == Attribution.ROOT ? lineage : null);
+    return new Grouping(dimension, lookup == null ? none : lookup, groups);
+  }
+
+  /** Whether ROOT attribution is resolved with a lineage index given by the caller. */
+  boolean hasPrebuiltLineage() {
+    return attribution == Attribution.ROOT && lineage != null;
   }
 
   /**
    * The shares over {@code models}, read once.
    *
+   * @throws MetricUnavailableException if models matched but none carries the metric (all-time downloads over a
+   *     listing made without them, say)
    * @throws IllegalStateException for {@link Metric#DOWNLOADS_BETWEEN}: use {@link #computeBetween(Stream)}
    */
   public ShareTable compute(Iterable<? extends Model> models) {
     return accumulator().addAll(models).result();
   }
 
-  /** The shares over {@code models}, read once; the stream is not closed. */
+  /**
+   * The shares over {@code models}, read once; the stream is not closed.
+   *
+   * @throws MetricUnavailableException if models matched but none carries the metric
+   */
   public ShareTable compute(Stream<? extends Model> models) {
     ShareAccumulator acc = accumulator();
     Iterator<? extends Model> it = models.iterator();
@@ -296,6 +333,7 @@ public final class Shares {
    * {@link SnapshotDelta#between(Path, Path)} streams them; a model whose delta is unknown counts as missing. The
    * stream is not closed.
    *
+   * @throws MetricUnavailableException if no delta is known (the snapshots hold no all-time counts, say)
    * @throws IllegalStateException unless the metric is {@link Metric#DOWNLOADS_BETWEEN}
    */
   public ShareTable computeBetween(Stream<ModelDelta> deltas) {
@@ -340,6 +378,7 @@ public final class Shares {
    *
    * @throws IllegalArgumentException if two files start at the same time, or fewer than two are given for
    *     {@link Metric#DOWNLOADS_BETWEEN}
+   * @throws MetricUnavailableException naming the snapshot (or the two) whose models carry no value of the metric
    * @throws IOException if a file cannot be read or is not a snapshot
    */
   public ShareSeries series(List<Path> snapshots) throws IOException {
