@@ -282,7 +282,12 @@ class Job:
         return "%s-%s-%s" % (self.case, self.job, self.tool)
 
 
+LAUNCHER = "jar"  # --launcher: "jar" runs java -jar target/hubshare-cli.jar, "bin" the project's bin/hubshare
+
+
 def hubshare_cmd(args, java_opts):
+    if LAUNCHER == "bin":
+        return [os.path.join(ROOT, "bin", "hubshare")] + args  # JVM options reach it as JAVA_OPTS (main)
     return ["java"] + java_opts + ["-jar", JAR] + args
 
 
@@ -665,8 +670,9 @@ def machine(ctx, py, node_dir):
     return "\n".join([
         "date: " + ctx["started"],
         "machine: %d cores (%s), %.0f GiB, %s %s" % (os.cpu_count(), cpu, mem, platform.system(), platform.release()),
-        "java: " + (java[1] if len(java) > 1 else "?") + " (hubshare run as `java -jar target/hubshare-cli.jar`%s)"
-        % (", JVM options " + " ".join(ctx["java_opts"]) if ctx["java_opts"] else ", no JVM options"),
+        "java: " + (java[1] if len(java) > 1 else "?") + " (hubshare run as `%s`%s)"
+        % ("bin/hubshare" if ctx.get("launcher") == "bin" else "java -jar target/hubshare-cli.jar",
+           ", JVM options " + " ".join(ctx["java_opts"]) if ctx["java_opts"] else ", no JVM options"),
         "python: %s (%s), node %s (@huggingface/hub %s), %s" % (
             out([py, "--version"]) if py else "?", versions, out(["node", "--version"]), js,
             out(["gzip", "--version"]).splitlines()[0] if out(["gzip", "--version"]) else "gzip ?"),
@@ -695,6 +701,9 @@ def main():
                    help="fields the official clients ask the live hub for (default %s)" % PEER_LIVE_FIELDS)
     a.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed (default 600)")
     a.add_argument("--java-opts", default="", help="JVM options for hubshare (default none, as users run it)")
+    a.add_argument("--launcher", choices=("jar", "bin"), default="jar",
+                   help="run hubshare as `java -jar target/hubshare-cli.jar` (default) or as bin/hubshare, the "
+                        "launcher with the class-data archive and the settings for small inputs")
     a.add_argument("--no-build", action="store_true", help="use target/hubshare-cli.jar as it is")
     a.add_argument("--data-dir", default=os.path.join(ROOT, "bench", ".data"))
     a.add_argument("--out", help="results folder (default DATA/results/<UTC time>)")
@@ -716,7 +725,15 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     out_dir = args.out or os.path.join(args.data_dir, "results", started.strftime("%Y%m%dT%H%M%SZ"))
     os.makedirs(out_dir, exist_ok=True)
+    global LAUNCHER
+    LAUNCHER = args.launcher
+    if LAUNCHER == "bin":
+        if not os.access(os.path.join(ROOT, "bin", "hubshare"), os.X_OK):
+            sys.exit("bin/hubshare is missing or not executable")
+        if args.java_opts:
+            os.environ["JAVA_OPTS"] = args.java_opts
     ctx = {"started": started.strftime("%Y-%m-%d %H:%M UTC"), "runs": runs, "small_runs": small_runs,
+           "launcher": LAUNCHER,
            "command": "python3 bench/shares_bench.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
            "java_opts": shlex.split(args.java_opts), "load_start": loadavg(), "peer_fields": args.peer_expand}
     logs = os.path.join(out_dir, "logs")
@@ -758,6 +775,12 @@ def main():
         elif case in ("stream", "crawl"):
             path = files[case]
             log("case %s: %s" % (case, path))
+            if os.path.exists(path + ".cols"):
+                # hubshare answers from a columnar companion (hubshare index) that matches its snapshot.
+                log("  warning: %s.cols exists: hubshare may read it instead of the snapshot; delete it to measure "
+                    "the snapshot" % path)
+                ctx.setdefault("warnings", []).append("%s.cols existed during the %s case: hubshare may have read "
+                                                      "the companion" % (os.path.basename(path), case))
             subprocess.run(["cat", path], stdout=subprocess.DEVNULL)  # into the page cache before the first run
             records += run_case(runner, file_jobs(case, path, py, accounts, java_opts, tools), runs, False)
         elif case == "plain":
@@ -825,6 +848,7 @@ def finish(out_dir, ctx, records):
                 "saw %s models of %s served" % (r["result"]["models"], ctx["live_models"]))
     # The machine as it was at the end of the run; a stopped run's report describes it as it is now.
     text = ("## Shares benchmark\n\n```\n" + (ctx.get("machine") or machine(ctx, py, node_dir)) + "\n```\n\n"
+            + "".join("**Warning**: %s.\n\n" % w for w in ctx.get("warnings", []))
             + report(summary, problems, ctx))
     with open(os.path.join(out_dir, "report.md"), "w", encoding="utf-8") as f:
         f.write(text + "\n")
