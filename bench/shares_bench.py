@@ -684,7 +684,7 @@ def machine(ctx, py, node_dir):
 
 
 def main():
-    # On SIGTERM, unwind like Ctrl-C so that the stand-in hub is stopped (it runs in a session of its own).
+    # On SIGTERM, unwind like Ctrl-C so that the stand-in hub is stopped (it runs in a process group of its own).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     a = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 2)[2])
