@@ -4,11 +4,14 @@ package io.hubshare;
  * What the client's in-memory caches (model info, accounts and, when enabled, list pages) have done so far, summed
  * over all of them. A snapshot: later lookups do not change it.
  *
- * {@snippet :
+ * <pre>{@code
  * hub.models().get("Qwen/Qwen3-8B");
  * hub.models().get("Qwen/Qwen3-8B");            // answered from memory
  * System.out.println(hub.cacheStats());          // CacheStats[hits=1, misses=1, ... hitRate=50.0%]
- * }
+ * }</pre>
+ *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
  *
  * @param hitCount lookups answered from memory
  * @param missCount lookups that had to ask the hub (or wait for a concurrent identical request)
@@ -22,6 +25,7 @@ public record CacheStats(long hitCount, long missCount, long loadFailureCount, l
   /** Nothing cached, nothing asked. */
   public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0);
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public CacheStats {
     if (hitCount < 0 || missCount < 0 || loadFailureCount < 0 || evictionCount < 0 || estimatedSize < 0) {
       throw new IllegalArgumentException("cache statistics cannot be negative");

@@ -32,14 +32,14 @@ import org.jspecify.annotations.Nullable;
  * The entry point: a client of one hub, with its services ({@link #models()}, {@link #accounts()}) and in-memory
  * caches. Immutable and thread-safe: build one, share it, close it when done.
  *
- * {@snippet :
+ * <pre>{@code
  * try (HubClient hub = HubClient.create()) {              // discovers HF_ENDPOINT, HF_TOKEN, the token file...
  *   Model m = hub.models().get("deepseek-ai/DeepSeek-R1");
  *   hub.models().list(ModelQuery.builder().author("Qwen").sort(ModelSort.DOWNLOADS).pageSize(1000).build())
  *      .stream().limit(50).forEach(System.out::println);
  * }
  * HubClient custom = HubClient.builder().endpoint("http://127.0.0.1:8080").token("hf_...").build();
- * }
+ * }</pre>
  *
  * <p>Configuration is discovered in a fixed precedence: builder values, then system properties
  * ({@code hubshare.endpoint}, {@code hubshare.token}, {@code hubshare.offline}), then the {@code HF_*} environment

@@ -41,10 +41,10 @@ import org.duckdb.DuckDBConnection;
  * {@code DIR} itself is the models table: Hive-style readers (Spark, Hive, Trino) skip names starting with
  * {@code _}, as they skip {@code _SUCCESS}; the lineage and origins are tables of their own.
  *
- * {@snippet :
+ * <pre>{@code
  * ParquetExport.Written w = ParquetExport.to(Path.of("hub-parquet")).write(Path.of("hub-2026-08-01.jsonl.gz"));
  * // duckdb: SELECT count(*) FROM read_parquet('hub-parquet/*\/*\/models.parquet', hive_partitioning = true)
- * }
+ * }</pre>
  *
  * <p>{@code models.parquet} has the list API's field names with the same types in every file:
  * {@code id, author} (text), {@code createdAt, lastModified} (timestamp with time zone), {@code downloads,
@@ -82,7 +82,19 @@ public final class ParquetExport {
     return new ParquetExport(directory, overwrite, Objects.requireNonNull(registry, "registry"));
   }
 
-  /** What one snapshot's export wrote. */
+  /**
+   * What one snapshot's export wrote.
+   *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   *
+   * @param hub the hub of the snapshot
+   * @param date the snapshot's date, the {@code date=} part of the paths
+   * @param models the models written
+   * @param modelsFile the models' Parquet file
+   * @param lineageFile the lineage table's file
+   * @param originsFile the origins table's file
+   */
   public record Written(String hub, LocalDate date, long models, Path modelsFile, Path lineageFile,
       Path originsFile) {}
 

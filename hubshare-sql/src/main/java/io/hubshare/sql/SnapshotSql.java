@@ -46,13 +46,13 @@ import org.jspecify.annotations.Nullable;
  *       date, id, relation}; built from the snapshots when a query names it.
  * </ul>
  *
- * {@snippet :
+ * <pre>{@code
  * try (SnapshotSql sql = SnapshotSql.open(List.of(Path.of("hub-parquet")), null, OriginRegistry.bundled());
  *     ResultSet rs = sql.query("SELECT o.country, sum(m.downloads) FROM models m JOIN origins o "
  *         + "ON o.hub = m.hub AND lower(m.author) = lower(o.account) GROUP BY 1 ORDER BY 2 DESC")) {
  *   while (rs.next()) System.out.println(rs.getString(1) + " " + rs.getLong(2));
  * }
- * }
+ * }</pre>
  *
  * <p>The query runs with the rights of the process, as in DuckDB's own shell: it can read and write files. DuckDB
  * works within its memory limit ({@code -Dhubshare.sql.memoryLimit}, default 256MB), spilling to a temporary

@@ -8,12 +8,12 @@ import java.util.Arrays;
  * <p>All three take the values of the groups (downloads per country, say) and ignore their order. Negative values
  * are refused. An empty input, or one whose values are all zero, has no concentration: every measure is 0.
  *
- * {@snippet :
+ * <pre>{@code
  * Concentration.hhi(new long[] {50, 50});     // 5000.0: two equal groups
  * Concentration.hhi(new long[] {7});          // 10000.0: a monopoly
  * Concentration.gini(new long[] {5, 5, 5});   // 0.0: equal shares
  * Concentration.topShare(new long[] {6, 3, 1}, 2);  // 0.9
- * }
+ * }</pre>
  */
 public final class Concentration {
   private Concentration() {}

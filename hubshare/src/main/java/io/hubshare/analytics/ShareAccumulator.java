@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  * sum per parent id), never with the number of models. Obtain one from {@link Shares#accumulator()}; not
  * thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareAccumulator acc = Shares.by(Dimension.COUNTRY).accumulator();
  * for (Page<Model> page : hub.models().list(query).pages()) {
  *   page.items().forEach(acc::add);
  *   checkpoint(page.nextCursor());
  * }
  * ShareTable t = acc.result();
- * }
+ * }</pre>
  */
 public final class ShareAccumulator {
   private static final Long ONE = 1L;
@@ -206,11 +206,17 @@ public final class ShareAccumulator {
    * The table of everything added. Under ROOT attribution in one pass, this is when the parent ids are resolved to
    * their roots. Call it once: the accumulator is finished afterwards.
    *
+   * @throws MetricUnavailableException if models matched the filters but none of them carries the metric (all-time
+   *     downloads over a listing made without them, say): a table of zeros would be no answer
    * @throws IllegalStateException if called twice
    */
   public ShareTable result() {
     if (done) throw new IllegalStateException("result() was already called");
     done = true;
+    if (matched > 0 && missing == matched) {
+      // A table of zeros would read as "nobody downloads anything": the input simply lacks the metric.
+      throw new MetricUnavailableException(spec.metric(), matched, null);
+    }
     RootCredit r = roots;
     roots = null;
     if (r != null) {

@@ -10,12 +10,14 @@ import java.util.Objects;
  * standing on its own. Nothing here adds tables up: two 30-day readings overlap, and their sum counts no real
  * window.
  *
- * {@snippet :
+ * <pre>{@code
  * ShareSeries s = new ShareSeries(List.of(
  *     new ShareSeries.Point(march, shares.compute(marchModels)),
  *     new ShareSeries.Point(april, shares.compute(aprilModels))));
  * Files.writeString(Path.of("shares.csv"), s.toCsv());
- * }
+ * }</pre>
+ *
+ * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
  *
  * @param points the tables with their snapshot times, in strictly increasing time, all of the same dimension,
  *     metric and attribution
@@ -25,16 +27,20 @@ public record ShareSeries(List<Point> points) {
   /**
    * One snapshot's table.
    *
+   * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+   *
    * @param at when the snapshot was taken
    * @param table the shares computed over that snapshot
    */
   public record Point(Instant at, ShareTable table) {
+    /** Checks the components. */
     public Point {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(table, "table");
     }
   }
 
+  /** Checks the components. */
   public ShareSeries {
     points = List.copyOf(points);
     for (int i = 1; i < points.size(); i++) {

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * Download shares over any stream of models: a live listing, a snapshot, or a list. Immutable: every setter
  * returns a copy, so one configured {@code Shares} can be reused over many snapshots.
  *
- * {@snippet :
+ * <pre>{@code
  * // What share of the downloads of models created in the year to August 2025 (all-time counts: a listing with
  * // expand=downloadsAllTime) comes from each country, crediting every derivative to its lineage root's developer?
  * ShareTable t = Shares.by(Dimension.COUNTRY)
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *     .createdBetween(LocalDate.parse("2024-08-01"), LocalDate.parse("2025-08-01"))
  *     .compute(hub.models().list(query));
  * System.out.println(t.toText(10));
- * }
+ * }</pre>
  *
  * <p>Defaults: metric {@link Metric#DOWNLOADS}, attribution {@link Attribution#UPLOADER}, no filter, the bundled
  * origin registry. A computation reads the models once and keeps only per-group sums; see
@@ -308,13 +308,19 @@ public final class Shares {
   /**
    * The shares over {@code models}, read once.
    *
+   * @throws MetricUnavailableException if models matched but none carries the metric (all-time downloads over a
+   *     listing made without them, say)
    * @throws IllegalStateException for {@link Metric#DOWNLOADS_BETWEEN}: use {@link #computeBetween(Stream)}
    */
   public ShareTable compute(Iterable<? extends Model> models) {
     return accumulator().addAll(models).result();
   }
 
-  /** The shares over {@code models}, read once; the stream is not closed. */
+  /**
+   * The shares over {@code models}, read once; the stream is not closed.
+   *
+   * @throws MetricUnavailableException if models matched but none carries the metric
+   */
   public ShareTable compute(Stream<? extends Model> models) {
     ShareAccumulator acc = accumulator();
     Iterator<? extends Model> it = models.iterator();
@@ -327,6 +333,7 @@ public final class Shares {
    * {@link SnapshotDelta#between(Path, Path)} streams them; a model whose delta is unknown counts as missing. The
    * stream is not closed.
    *
+   * @throws MetricUnavailableException if no delta is known (the snapshots hold no all-time counts, say)
    * @throws IllegalStateException unless the metric is {@link Metric#DOWNLOADS_BETWEEN}
    */
   public ShareTable computeBetween(Stream<ModelDelta> deltas) {
@@ -371,6 +378,7 @@ public final class Shares {
    *
    * @throws IllegalArgumentException if two files start at the same time, or fewer than two are given for
    *     {@link Metric#DOWNLOADS_BETWEEN}
+   * @throws MetricUnavailableException naming the snapshot (or the two) whose models carry no value of the metric
    * @throws IOException if a file cannot be read or is not a snapshot
    */
   public ShareSeries series(List<Path> snapshots) throws IOException {

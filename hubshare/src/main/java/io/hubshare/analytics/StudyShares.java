@@ -30,12 +30,12 @@ import org.jspecify.annotations.Nullable;
  *       between them ({@link SnapshotDelta}: created after S, its whole all-time count at T).
  * </ul>
  *
- * {@snippet :
+ * <pre>{@code
  * try (Snapshot s = Snapshots.open(Path.of("models/2025-08-25/models.parquet"))) {
  *   StudyShares.Result r = StudyShares.create().compute(s);
  *   System.out.println(r.toText());
  * }
- * }
+ * }</pre>
  *
  * <p>A model without {@code downloadsAllTime} is counted as missing, never as 0; a snapshot without it at all (the
  * bundled sample) gives a table of missing models and says so. Immutable and thread-safe.
@@ -81,10 +81,15 @@ public final class StudyShares {
     return new StudyShares(origins, groups, from, to);
   }
 
-  /** The result: the window, how it was measured, and the two tables. */
+  /**
+   * The result: the window, how it was measured, and the two tables.
+   *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   */
   public record Result(Instant from, Instant to, String method, ShareTable uploader, ShareTable base,
       List<String> warnings) {
-    /** Checks and copies. */
+    /** Made by hubshare: not part of the compatible API (see the record's comment). */
     public Result {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -114,6 +119,7 @@ public final class StudyShares {
    * The measure from one snapshot read at T (its {@code completedAt}, else {@code startedAt}): models created in the
    * year before T, weighed by their all-time downloads at T.
    *
+   * @throws MetricUnavailableException if models were created in the window but none has an all-time count
    * @throws IllegalStateException if the snapshot's time is unknown and no window was set
    * @throws UncheckedIOException if the file is damaged
    */
@@ -131,6 +137,7 @@ public final class StudyShares {
    * The measure from two snapshots read at S &lt; T: models created in {@code [S, T)}, weighed by their downloads
    * between the two ({@link SnapshotDelta}).
    *
+   * @throws MetricUnavailableException if models were created in the window but none has a known delta
    * @throws IllegalStateException if a snapshot's time is unknown
    * @throws IllegalArgumentException if the snapshots are of different hubs or not in time order
    * @throws IOException if a file is damaged
@@ -156,7 +163,7 @@ public final class StudyShares {
 
   /**
    * What makes these figures unlike the study's, said loudly: a snapshot that is a sample or a filtered or capped
-   * listing rather than the whole Hub, and a window in which no model has a value.
+   * listing rather than the whole Hub, and a window in which no model was created.
    */
   static List<String> warnings(ShareTable t, SnapshotHeader... headers) {
     List<String> w = new ArrayList<>();
@@ -171,12 +178,9 @@ public final class StudyShares {
             ? "limit " + h.limit() : h.query()) + "), not the whole Hub");
       }
     }
+    // A window whose models all lack the counts never gets here: computing it failed with MetricUnavailableException.
     ShareTable.Counts c = t.counts();
-    if (c.matched() > 0 && c.missing() == c.matched()) {
-      w.add("No model created in the window has a value (" + c.missing() + " models without " + (t.metric()
-          == Metric.DOWNLOADS_BETWEEN ? "a known delta" : "downloadsAllTime") + "): the measure needs all-time "
-          + "download counts, which this snapshot lacks");
-    } else if (c.matched() == 0) {
+    if (c.matched() == 0) {
       w.add("No model was created in the window: check the snapshot's date and the window");
     }
     return w;

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * Hugging Face, the parameters of {@code GET /api/models}). Immutable; build one with {@link #builder()}. A hub that
  * cannot list by something asked here refuses the query with an {@link IllegalArgumentException} naming it.
  *
- * {@snippet :
+ * <pre>{@code
  * ModelQuery q = ModelQuery.builder()
  *     .author("Qwen").filter("gguf").sort(ModelSort.DOWNLOADS)
  *     .expand("downloadsAllTime", "createdAt", "tags")
  *     .pageSize(1000).limit(5000)
  *     .build();
- * }
+ * }</pre>
  */
 public final class ModelQuery {
   /** The largest page size the client asks for. */
@@ -111,10 +111,13 @@ public final class ModelQuery {
   /**
    * The variants of a base model.
    *
+   * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+   *
    * @param id the base model's id
    * @param relation the relation they have to it, or {@code null} for any
    */
   public record BaseModelFilter(String id, @Nullable Relation relation) {
+    /** Checks the components. */
     public BaseModelFilter {
       ModelIds.requireValid(id);
       if (relation == Relation.ORIGINAL) {

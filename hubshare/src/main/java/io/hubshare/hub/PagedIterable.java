@@ -8,12 +8,12 @@ import java.util.stream.StreamSupport;
  * the current one is used up, by following the hub's {@code Link rel="next"}. Each iteration starts again from the
  * query's first page (or its starting cursor).
  *
- * {@snippet :
+ * <pre>{@code
  * for (Page<Model> page : hub.models().list(query).pages()) {
  *   save(page.items());
  *   checkpoint(page.nextCursor());   // resume later with ModelQuery.Builder.cursor(...)
  * }
- * }
+ * }</pre>
  */
 public interface PagedIterable<T> extends Iterable<T> {
 

@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * developer's own or as the community's. Computed from the set alone (through a {@link LineageIndex}), with no
  * request per model. Immutable.
  *
- * {@snippet :
+ * <pre>{@code
  * Families families = Families.of(models, registry::developerKey);
  * Family qwen = families.get("Qwen/Qwen3.8-27B");
  * qwen.own().count(Relation.QUANTIZED);          // Qwen's official quantizations
  * qwen.community().count(Relation.QUANTIZED);    // everyone else's
  * families.largest(10);
- * }
+ * }</pre>
  *
  * <p>"Same developer" is decided by {@code developerOf}, from the account that owns a model (the owner part of
  * its id; a bare legacy id such as {@code gpt2} stands for itself) to a developer key: an origin registry maps

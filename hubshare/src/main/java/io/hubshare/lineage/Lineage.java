@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model's lineage as a {@link LineageWalker} walked it: each base from the model's parent up to the root.
  *
- * {@snippet :
+ * <pre>{@code
  * Lineage l = walker.walk("Abiray/10Eros-Max-GGUF");
  * // chain [quantized:TenStrip/10Eros-Max, finetune:MiniMaxAI/MiniMax-H3], root MiniMaxAI/MiniMax-H3, end ROOT
- * }
+ * }</pre>
+ *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
  *
  * @param id the model walked from
  * @param chain the steps, nearest first: the primary parent, its primary parent, and so on; empty for an original
@@ -34,6 +37,7 @@ public record Lineage(String id, List<LineageStep> chain, String root, End end, 
     CYCLE
   }
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public Lineage {
     Objects.requireNonNull(id, "id");
     chain = List.copyOf(chain);

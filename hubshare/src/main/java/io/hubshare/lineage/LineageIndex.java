@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
  * computed: which model derives from which, and where each lineage ends. Immutable and thread-safe; build one
  * from any stream of models with {@link #of(Iterable)} or {@link #builder()}.
  *
- * {@snippet :
+ * <pre>{@code
  * LineageIndex.Builder b = LineageIndex.builder();
  * for (Model m : hub.models().list(query)) b.add(m);        // keeps the links, not the models
  * LineageIndex lineage = b.build();
  * lineage.rootOf("Abiray/10Eros-Max-GGUF");                  // "MiniMaxAI/MiniMax-H3"
  * lineage.creditedId(model, Attribution.PARENT);
- * }
+ * }</pre>
  *
  * <p><b>What is stored.</b> Only models with links: an id without links is an original, or a model the index never
  * saw, and both are their own root. A model's id is kept as a 64-bit hash (ignoring case), its link as one
@@ -265,7 +265,7 @@ public final class LineageIndex {
      * {@link LineageIndex#baseId(int)} names one, {@link LineageIndex#rootOfBase(int)} walks from it. A caller
      * can thus keep a value per base in a primitive array indexed by the reference, instead of a map keyed by id:
      *
-     * {@snippet :
+     * <pre>{@code
      * int[] children = new int[1024];                 // per primary parent: how many models derive from it
      * for (Model m : models) {
      *   int ref = builder.addAndGetPrimaryRef(m);       // -1 for an original
@@ -274,7 +274,7 @@ public final class LineageIndex {
      * }
      * LineageIndex index = builder.build();
      * for (int ref = 0; ref < index.distinctParents(); ref++) credit(index.rootOfBase(ref), children[ref]);
-     * }
+     * }</pre>
      * @return the primary base's reference, or -1 for an original (which adds nothing)
      * @throws IllegalStateException past 134 million distinct base ids
      */

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * private, gated, or absent from an offline index) or where a base repeats ({@link Lineage.End#CYCLE}); it never
  * loops. Thread-safe when its index is.
  *
- * {@snippet :
+ * <pre>{@code
  * LineageWalker walker = new LineageWalker(ModelIndex.of(sample));
  * walker.walk("AaryanK/Qwen3.5-9B-GGUF");
  * // → quantized:Qwen/Qwen3.5-9B → finetune:Qwen/Qwen3.5-9B-Base (missing) [MISSING]
- * }
+ * }</pre>
  */
 public final class LineageWalker {
   private final ModelIndex index;

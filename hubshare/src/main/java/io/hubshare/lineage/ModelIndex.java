@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Where a {@link LineageWalker} looks models up: a crawl held in memory, the Hub itself, or the first with the
  * second as a fallback.
  *
- * {@snippet :
+ * <pre>{@code
  * ModelIndex index = ModelIndex.of(crawl).orElse(ModelIndex.fetching(hub.models()));
  * Lineage l = new LineageWalker(index).walk("Abiray/10Eros-Max-GGUF");
- * }
+ * }</pre>
  */
 @FunctionalInterface
 public interface ModelIndex {
@@ -26,9 +26,9 @@ public interface ModelIndex {
   /**
    * This index, then {@code fallback} for the ids this one does not hold.
    *
-   * {@snippet :
+   * <pre>{@code
    * ModelIndex.of(sample).orElse(ModelIndex.fetching(hub.models()))   // fetch only what the sample lacks
-   * }
+   * }</pre>
    */
   default ModelIndex orElse(ModelIndex fallback) {
     Objects.requireNonNull(fallback, "fallback");

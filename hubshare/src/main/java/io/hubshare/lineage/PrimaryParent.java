@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * the choice rarely matters: the bases of a merge usually share a root. The other bases are never dropped: a
  * {@link LineageStep} lists them, and {@link LineageIndex#parentsOf(String)} returns them all.
  *
- * {@snippet :
+ * <pre>{@code
  * // ahpramesi/Qwen3.8-27B-Hybrid-Q8Q4-Vision merges these two; the card lists adrianmurray's first.
  * PrimaryParent.of(List.of(
  *     new BaseModel("adrianmurray/Qwen3.8-27B-Hybrid-Q8Q4", Relation.MERGE),
  *     new BaseModel("Qwen/Qwen3.8-27B", Relation.MERGE)));   // → merge:Qwen/Qwen3.8-27B
- * }
+ * }</pre>
  */
 public final class PrimaryParent {
   private PrimaryParent() {}

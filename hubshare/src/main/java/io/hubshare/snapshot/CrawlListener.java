@@ -4,11 +4,11 @@ package io.hubshare.snapshot;
  * Hears a crawl's progress, on the crawling thread, after each page is safely on disk. Keep it quick: the next page
  * waits for it. An exception it throws stops the crawl, which can then be resumed.
  *
- * {@snippet :
+ * <pre>{@code
  * CrawlOptions options = CrawlOptions.builder()
  *     .listener(p -> System.err.printf("\r%,d models, %d pages", p.models(), p.pages()))
  *     .build();
- * }
+ * }</pre>
  */
 @FunctionalInterface
 public interface CrawlListener {

@@ -7,9 +7,9 @@ import java.util.Objects;
  * How {@link Snapshots#crawl(io.hubshare.hub.ModelQuery, java.nio.file.Path, CrawlOptions)} treats files already there,
  * and who hears its progress. Immutable.
  *
- * {@snippet :
+ * <pre>{@code
  * CrawlOptions resume = CrawlOptions.builder().resume(true).listener(progressBar::update).build();
- * }
+ * }</pre>
  */
 public final class CrawlOptions {
   private static final CrawlOptions DEFAULTS = new Builder().build();

@@ -34,11 +34,11 @@ import org.jspecify.annotations.Nullable;
  * <p>There is deliberately no way to add up {@code last30Days} ({@code downloads}) over snapshots: two readings
  * less than 30 days apart count the same downloads twice. Use all-time differences, as here.
  *
- * {@snippet :
+ * <pre>{@code
  * try (Stream<ModelDelta> d = SnapshotDelta.between(Path.of("hub-2026-07.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"))) {
  *   long august = d.filter(ModelDelta::isKnown).mapToLong(ModelDelta::downloadsBetween).sum();
  * }
- * }
+ * }</pre>
  *
  * <p>Memory: the older snapshot is held as an index of id hashes and two numbers per model in primitive arrays
  * (about 50 to 100 MB for a million models); the newer one is streamed.
@@ -79,7 +79,7 @@ public final class SnapshotDelta implements AutoCloseable {
    */
   public static Stream<ModelDelta> between(Path older, Path newer) throws IOException {
     SnapshotDelta delta = open(older, newer);
-    return delta.stream().onClose(delta::close);
+    return DescribedStream.of(delta.stream().onClose(delta::close), delta.describe());
   }
 
   static SnapshotDelta open(Path olderFile, Path newerFile, @Nullable Function<String, Model> parser)
@@ -159,7 +159,17 @@ public final class SnapshotDelta implements AutoCloseable {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming a damaged line
    */
   public Stream<ModelDelta> stream() {
-    return newer.stream().map(this::delta);
+    return DescribedStream.of(newer.stream().map(this::delta), describe());
+  }
+
+  @Override
+  public String toString() {
+    return "SnapshotDelta[" + describe() + "]";
+  }
+
+  private String describe() {
+    return "the downloads between " + older.startedAt() + " and " + newer.header().startedAt() + " of the "
+        + newer.header().count() + " models of " + newer.file();
   }
 
   /** Releases the newer file, when this delta opened it. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Crawls a hub's model listing into a snapshot file, and opens snapshot files. The hub keeps no download history
  * (only the last 30 days and all time), so every other window needs two snapshots: see {@link SnapshotDelta}.
  *
- * {@snippet :
+ * <pre>{@code
  * try (HubClient hub = HubClient.create()) {
  *   ModelQuery all = ModelQuery.builder()
  *       .expand("author", "createdAt", "downloads", "downloadsAllTime", "tags", "cardData", "safetensors")
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *       CrawlOptions.builder().resume(true).build());   // resume: continues a crawl killed earlier, if any
  *   System.out.println(r.models() + " models");
  * }
- * }
+ * }</pre>
  *
  * <p>A crawl writes its pages to {@code FILE.partial} and its position to {@code FILE.checkpoint}; it can be killed
  * at any instant ({@code kill -9} included) and resumed with {@link CrawlOptions.Builder#resume(boolean)}, ending
@@ -75,11 +75,12 @@ public final class Snapshots {
    * @param out the snapshot file to write ({@code .jsonl.gz} by convention); its directory is created if needed
    * @param options resume, overwrite, progress listener
    * @return what was written
-   * @throws IllegalStateException if {@code out} exists and overwrite was not asked for; if an interrupted crawl's
-   *     state lies beside {@code out} and resume was not asked for; if that state belongs to another query; if
-   *     another crawl is writing it
-   * @throws io.hubshare.error.HubException if the hub fails after the client's retries: the state is kept, and the
-   *     crawl continues from the last complete page when run again with resume
+   * @throws CrawlStateException if {@code out} exists and overwrite was not asked for; if an interrupted crawl's
+   *     pages lie beside {@code out} and resume was not asked for; if that state belongs to another query
+   * @throws IllegalStateException if another crawl is writing {@code out}
+   * @throws io.hubshare.error.HubException if the hub fails after the client's retries: the pages so far are kept,
+   *     and the crawl continues from the last complete page when run again with resume; if the first page failed,
+   *     nothing is kept and the same call simply starts again
    * @throws UncheckedIOException if a file cannot be read or written, or the saved state is damaged (its cause is
    *     then a {@link SnapshotFormatException})
    */
@@ -119,13 +120,13 @@ public final class Snapshots {
    * ({@code out.partial}, {@code out.parts}, {@code out.checkpoint}) and resumes after a kill with
    * {@link CrawlOptions.Builder#resume(boolean)}.
    *
-   * {@snippet :
+   * <pre>{@code
    * try (HubClient ms = HubClient.create(Hub.MODELSCOPE)) {
    *   CrawlResult r = ms.snapshots().crawlPartitioned(ModelQuery.builder().pageSize(50).build(),
    *       Path.of("modelscope-2026-12-01.jsonl.gz"), CrawlOptions.builder().resume(true).build());
    *   System.out.println(r.coverage().summary());   // 98,765 of 99,012 listed models (99.8 %) in 412 parts; ...
    * }
-   * }
+   * }</pre>
    *
    * @param query the whole listing: its filters bound every part, its sort is the first order each part is listed
    *     in, its page size every page's; it must have no limit and no cursor
@@ -205,11 +206,11 @@ public final class Snapshots {
    * hold one repository read under two casings of its name). The header is {@code header} with the number of lines
    * as its count. The file appears atomically, complete or not at all.
    *
-   * {@snippet :
+   * <pre>{@code
    * Snapshots.importLines(Path.of("models.jsonl.gz"), Path.of("hub-2026-08.jsonl.gz"),
    *     SnapshotHeader.describing("huggingface", "https://huggingface.co", start, end,
    *         "Listing dumped with huggingface_hub", null), false);
-   * }
+   * }</pre>
    *
    * @return the header written
    * @throws SnapshotFormatException naming the source line that is not a model object, or repeats an id
