@@ -4,9 +4,12 @@
  * Hive-style layout ({@link io.hubshare.sql.ParquetExport}), and runs SQL over snapshots
  * ({@link io.hubshare.sql.SnapshotSql}). The core library never depends on it.
  */
+// "requires-automatic": DuckDB's driver ships as an automatic module (a name in its manifest, no module-info); that
+// name is stable, and requiring it is the only way to use the driver from a module.
+@SuppressWarnings("requires-automatic")
 module io.hubshare.sql {
   requires transitive io.hubshare;
-  requires java.sql;
+  requires transitive java.sql; // SnapshotSql hands out Connection and ResultSet
   requires duckdb.jdbc;
   requires static org.jspecify;
 

@@ -5,6 +5,9 @@
  * each hub's wire format ({@code internal.protocol}, {@code internal.hf}, {@code internal.modelscope}) and HTTP
  * ({@code internal.transport}: retries, rate limits, caching). See {@code docs/architecture.md}.
  */
+// "module": the qualified export below names io.hubshare.sql, which is built after this module, so javac cannot
+// find it here and would warn; the export is meant for that module alone.
+@SuppressWarnings("module")
 module io.hubshare {
   requires transitive okhttp3;
   requires com.fasterxml.jackson.databind;
@@ -20,8 +23,7 @@ module io.hubshare {
   exports io.hubshare.snapshot;
   exports io.hubshare.analytics;
 
-  // Parquet is read by the optional io.hubshare:hubshare-sql, found as a service; the core never needs it. The
-  // engine is built after the library, so javac warns here "module not found: io.hubshare.sql": expected.
+  // Parquet is read by the optional io.hubshare:hubshare-sql, found as a service; the core never needs it.
   exports io.hubshare.internal.columnar to io.hubshare.sql;
   uses io.hubshare.internal.columnar.ColumnarReader;
 

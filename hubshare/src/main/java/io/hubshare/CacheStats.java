@@ -10,6 +10,9 @@ package io.hubshare;
  * System.out.println(hub.cacheStats());          // CacheStats[hits=1, misses=1, ... hitRate=50.0%]
  * }</pre>
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param hitCount lookups answered from memory
  * @param missCount lookups that had to ask the hub (or wait for a concurrent identical request)
  * @param loadFailureCount misses whose request failed (nothing was cached)
@@ -22,6 +25,7 @@ public record CacheStats(long hitCount, long missCount, long loadFailureCount, l
   /** Nothing cached, nothing asked. */
   public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, 0);
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public CacheStats {
     if (hitCount < 0 || missCount < 0 || loadFailureCount < 0 || evictionCount < 0 || estimatedSize < 0) {
       throw new IllegalArgumentException("cache statistics cannot be negative");

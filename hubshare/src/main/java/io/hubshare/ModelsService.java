@@ -43,16 +43,6 @@ final class ModelsService implements Models {
   }
 
   @Override
-  public Model get(String id) {
-    return get(id, null, new String[0]);
-  }
-
-  @Override
-  public Model get(String id, String revision) {
-    return get(id, ModelIds.requireRevision(revision), new String[0]);
-  }
-
-  @Override
   public Model get(String id, @Nullable String revision, String... expand) {
     protocol.requireModelId(id);
     if (revision != null) ModelIds.requireRevision(revision);

@@ -5,9 +5,12 @@ import io.hubshare.origin.OriginRegistry;
 import io.hubshare.internal.transport.Limits;
 import io.hubshare.internal.transport.Transport;
 import io.hubshare.internal.transport.TransportConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +39,10 @@ record Settings(
     OriginRegistry origins,
     Limits limits) {
 
-  /** Sent as {@code User-Agent}, so the hub's operators can tell hubshare's traffic apart. */
+  /**
+   * Sent as {@code User-Agent}, so the hub's operators can tell hubshare's traffic apart, and which release sent it:
+   * {@code hubshare/0.1.0 (Java 17)}.
+   */
   static final String USER_AGENT = "hubshare/" + version() + " (Java " + Runtime.version().feature() + ")";
 
   /** What the transport needs, from these settings and the discovered configuration. */
@@ -47,8 +53,19 @@ record Settings(
         limits);
   }
 
-  private static String version() {
-    String v = Settings.class.getPackage() == null ? null : Settings.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+  /**
+   * The project's version, from {@code version.properties} beside this class, which Maven fills in at build time
+   * (the manifest is no help: a shaded jar, or classes run from a directory, carry none of hubshare's).
+   */
+  static String version() {
+    try (InputStream in = Settings.class.getResourceAsStream("version.properties")) {
+      if (in == null) return "unknown";
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "").strip();
+      return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

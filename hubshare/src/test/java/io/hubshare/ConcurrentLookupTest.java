@@ -43,9 +43,7 @@ class ConcurrentLookupTest {
         return lookup.get();
       }));
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!allWaiting(threads) && System.nanoTime() < deadline) Thread.sleep(5);
-    assertThat(allWaiting(threads)).as("all lookups started and waiting").isTrue();
+    assertThat(awaitParked(threads, THREADS, THREADS)).as("all lookups started and waiting").isTrue();
     assertThat(transport.requests()).hasSize(1);
     transport.open();
     List<T> out = new ArrayList<>();
@@ -53,10 +51,25 @@ class ConcurrentLookupTest {
     return out;
   }
 
-  private static boolean allWaiting(List<Thread> threads) {
+  /**
+   * Waits until {@code count} threads have registered and at least {@code parked} of them are parked (waiting on a
+   * lock, a future or a latch): no fixed pause, the condition itself, re-read whenever the scheduler runs this
+   * thread, for at most 10 seconds. A thread reading a socket counts as running, hence {@code parked}.
+   */
+  static boolean awaitParked(List<Thread> threads, int count, int parked) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (parked(threads, count) >= parked) return true;
+      Thread.yield();
+    }
+    return parked(threads, count) >= parked;
+  }
+
+  private static long parked(List<Thread> threads, int count) {
     synchronized (threads) {
-      return threads.size() == THREADS && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-          || t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.BLOCKED);
+      if (threads.size() < count) return -1;
+      return threads.stream().filter(t -> t.getState() == Thread.State.WAITING
+          || t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.BLOCKED).count();
     }
   }
 

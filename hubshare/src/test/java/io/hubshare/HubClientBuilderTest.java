@@ -58,7 +58,7 @@ class HubClientBuilderTest {
     assertThat(c.clock()).isSameAs(clock);
     assertThatCode(() -> c.sleeper().sleep(Duration.ofSeconds(7))).doesNotThrowAnyException();
     assertThat(waits).as("the transport waits through the builder's sleeper").containsExactly(Duration.ofSeconds(7));
-    assertThat(c.userAgent()).startsWith("hubshare/");
+    assertThat(c.userAgent()).isEqualTo(UserAgentTest.expected());
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ class HubClientEndToEndTest {
     assertThat(r.getMethod()).isEqualTo("GET");
     assertThat(r.getTarget()).isEqualTo("/api/models/meta-llama/Llama-3.1-8B-Instruct");
     assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(r.getHeaders().get("User-Agent")).startsWith("hubshare/");
+    assertThat(r.getHeaders().get("User-Agent")).isEqualTo(UserAgentTest.expected());
     assertThat(m.id()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
     assertThat(m.author()).isEqualTo("meta-llama");
     assertThat(m.tags()).contains("text-generation");
@@ -258,12 +259,23 @@ class HubClientEndToEndTest {
       }
     });
     ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Thread> lookups = new CopyOnWriteArrayList<>();
+    CountDownLatch started = new CountDownLatch(6);
     try {
       List<Future<Model>> results = new ArrayList<>();
-      for (int i = 0; i < 6; i++) results.add(pool.submit(() -> hub.models().get("openai-community/gpt2")));
-      // The first lookup has reached the server; give the others time to queue behind it.
+      for (int i = 0; i < 6; i++) {
+        results.add(pool.submit(() -> {
+          lookups.add(Thread.currentThread());
+          started.countDown();
+          return hub.models().get("openai-community/gpt2");
+        }));
+      }
+      // The first lookup has reached the server and is held there (its thread reads the socket); the other five
+      // must be parked behind it, not merely not started yet, for the test to show that concurrent lookups share
+      // one request.
       assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
-      Thread.sleep(200);
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(ConcurrentLookupTest.awaitParked(lookups, 6, 5)).as("five lookups waiting").isTrue();
       release.countDown();
       for (Future<Model> f : results) assertThat(f.get(10, TimeUnit.SECONDS).id()).isEqualTo("openai-community/gpt2");
     } finally {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Reads one model and one small page from the real hub (or {@code HF_ENDPOINT}). Runs only with
- * {@code HUBSHARE_LIVE=1}, never in CI: {@code HUBSHARE_LIVE=1 mvn test -Dgroups=live -Dtest=LiveHubSmokeTest}.
+ * {@code HUBSHARE_LIVE=1}, never in CI:
+ * {@code HUBSHARE_LIVE=1 mvn test -pl hubshare -Dgroups=live -Dtest.excludedGroups=}.
  * Reads metadata only; it downloads no model file.
  */
 @Tag("live")

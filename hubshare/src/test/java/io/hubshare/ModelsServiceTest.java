@@ -48,6 +48,24 @@ class ModelsServiceTest {
   }
 
   @Test
+  void aNullRevisionIsTheDefaultOneInEveryForm() {
+    transport.answer(HUB + "/api/models/openai-community/gpt2", Fixtures.gpt2Info());
+    HubClient hub = client();
+    Model plain = hub.models().get("openai-community/gpt2");
+    assertThat(hub.models().get("openai-community/gpt2", null)).isSameAs(plain);
+    assertThat(hub.models().get("openai-community/gpt2", null, new String[0])).isSameAs(plain);
+    assertThat(transport.urls()).as("one request, then the cache").containsExactly(
+        HUB + "/api/models/openai-community/gpt2");
+  }
+
+  @Test
+  void aBlankRevisionIsRefusedBeforeAnyRequest() {
+    assertThatThrownBy(() -> client().models().get("a/b", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revision");
+    assertThat(transport.requests()).isEmpty();
+  }
+
+  @Test
   void expandFieldsAreSentAndCachedSeparately() {
     transport.answer(HUB + "/api/models/openai-community/gpt2", Fixtures.gpt2Info())
         .answer(HUB + "/api/models/openai-community/gpt2?expand=downloadsAllTime&expand=baseModels",

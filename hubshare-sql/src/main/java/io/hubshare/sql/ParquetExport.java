@@ -82,7 +82,19 @@ public final class ParquetExport {
     return new ParquetExport(directory, overwrite, Objects.requireNonNull(registry, "registry"));
   }
 
-  /** What one snapshot's export wrote. */
+  /**
+   * What one snapshot's export wrote.
+   *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   *
+   * @param hub the hub of the snapshot
+   * @param date the snapshot's date, the {@code date=} part of the paths
+   * @param models the models written
+   * @param modelsFile the models' Parquet file
+   * @param lineageFile the lineage table's file
+   * @param originsFile the origins table's file
+   */
   public record Written(String hub, LocalDate date, long models, Path modelsFile, Path lineageFile,
       Path originsFile) {}
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * One group of a {@link ShareTable}.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param key the group's stable key: an ISO alpha-2 code for countries ({@code CN}), else the name itself
  *     ({@code Europe}, {@code Qwen/Qwen3-8B}, {@code text-generation}, {@code 3-9B}); {@link ShareTable#UNKNOWN_KEY}
  *     for the unknown row
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param missing the group's models whose metric was absent, left out of {@code value}
  */
 public record ShareRow(String key, String label, long value, double share, int rank, long models, long missing) {
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public ShareRow {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");

@@ -17,6 +17,8 @@ import java.util.Objects;
  * Files.writeString(Path.of("shares.csv"), s.toCsv());
  * }</pre>
  *
+ * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+ *
  * @param points the tables with their snapshot times, in strictly increasing time, all of the same dimension,
  *     metric and attribution
  */
@@ -25,16 +27,20 @@ public record ShareSeries(List<Point> points) {
   /**
    * One snapshot's table.
    *
+   * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+   *
    * @param at when the snapshot was taken
    * @param table the shares computed over that snapshot
    */
   public record Point(Instant at, ShareTable table) {
+    /** Checks the components. */
     public Point {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(table, "table");
     }
   }
 
+  /** Checks the components. */
   public ShareSeries {
     points = List.copyOf(points);
     for (int i = 1; i < points.size(); i++) {

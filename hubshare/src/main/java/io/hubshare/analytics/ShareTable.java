@@ -48,6 +48,9 @@ public final class ShareTable {
   /**
    * How many models a table saw.
    *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   *
    * @param seen every model offered
    * @param matched those that passed the filters
    * @param missing matched models whose metric was absent: they are in their group's {@code models} but add
@@ -56,6 +59,7 @@ public final class ShareTable {
    *     absent rather than subtracted (a damaged or hostile file)
    */
   public record Counts(long seen, long matched, long missing, long negative) {
+    /** Made by hubshare: not part of the compatible API (see the class comment). */
     public Counts {
       if (seen < 0 || matched < 0 || missing < 0 || negative < 0 || matched > seen || missing > matched
           || negative > missing) {

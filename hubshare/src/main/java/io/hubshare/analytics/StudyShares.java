@@ -81,10 +81,15 @@ public final class StudyShares {
     return new StudyShares(origins, groups, from, to);
   }
 
-  /** The result: the window, how it was measured, and the two tables. */
+  /**
+   * The result: the window, how it was measured, and the two tables.
+   *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   */
   public record Result(Instant from, Instant to, String method, ShareTable uploader, ShareTable base,
       List<String> warnings) {
-    /** Checks and copies. */
+    /** Made by hubshare: not part of the compatible API (see the record's comment). */
     public Result {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");

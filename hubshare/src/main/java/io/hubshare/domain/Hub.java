@@ -7,6 +7,8 @@ import java.util.Objects;
  * A model hub: where a model is published and its id is unique. hubshare speaks {@link #HUGGING_FACE} (the default)
  * and {@link #MODELSCOPE}; the same id on two hubs names two models.
  *
+ * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+ *
  * @param name the hub's name as snapshots and the command line write it: lower-case letters, digits and {@code -}
  */
 public record Hub(String name) {
@@ -16,6 +18,11 @@ public record Hub(String name) {
   /** ModelScope, {@code https://modelscope.cn}, where many Chinese developers publish first. */
   public static final Hub MODELSCOPE = new Hub("modelscope");
 
+  /**
+   * A hub of that exact name; {@link #of(String)} also takes the short forms.
+   *
+   * @throws IllegalArgumentException if the name is not lower-case letters, digits and {@code -}
+   */
   public Hub {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {

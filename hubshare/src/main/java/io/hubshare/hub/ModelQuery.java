@@ -111,10 +111,13 @@ public final class ModelQuery {
   /**
    * The variants of a base model.
    *
+   * <p>Its constructor is part of the compatible API: these components define the value, so none will be added.
+   *
    * @param id the base model's id
    * @param relation the relation they have to it, or {@code null} for any
    */
   public record BaseModelFilter(String id, @Nullable Relation relation) {
+    /** Checks the components. */
     public BaseModelFilter {
       ModelIds.requireValid(id);
       if (relation == Relation.ORIGINAL) {

@@ -4,25 +4,46 @@ import io.hubshare.domain.Model;
 import io.hubshare.domain.Relation;
 import org.jspecify.annotations.Nullable;
 
-/** Model metadata: info and listings. Obtain it from {@code HubClient.models()}. Reads metadata endpoints only. */
+/**
+ * Model metadata: info and listings. Obtain it from {@code HubClient.models()}. Reads metadata endpoints only.
+ *
+ * <p>One call reads a model, with two shorter forms for its defaults: {@code revision} {@code null} means the
+ * default revision, and no {@code expand} field means the hub's default fields.
+ * <pre>{@code
+ * hub.models().get("Qwen/Qwen3-8B");                                  // default revision, default fields
+ * hub.models().get("Qwen/Qwen3-8B", "main");                          // a branch, tag or commit
+ * hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime");        // default revision, chosen fields
+ * }</pre>
+ * An implementation (a test double, another hub) implements {@link #get(String, String, String...)} and
+ * {@link #list(ModelQuery)}; the shorter forms call the first.
+ */
 public interface Models {
 
   /**
-   * The model's info at its default revision. A renamed repository is followed: the returned id is the canonical
-   * one.
+   * The model's info at its default revision, with the hub's default fields. A renamed repository is followed: the
+   * returned id is the canonical one.
    *
    * @param id {@code owner/name}
+   * @return the model
    * @throws IllegalArgumentException if {@code id} is not a valid repository id (before any request)
    * @throws io.hubshare.error.RepositoryNotFoundException if the hub does not know it (or it is private)
    */
-  Model get(String id);
+  default Model get(String id) {
+    return get(id, null, new String[0]);
+  }
 
   /**
-   * The model's info at a revision (a branch, tag or commit; a branch may contain {@code /}).
+   * The model's info at a revision, with the hub's default fields.
    *
+   * @param id {@code owner/name}
+   * @param revision a branch, tag or commit (a branch may contain {@code /}), or {@code null} for the default one
+   * @return the model
+   * @throws IllegalArgumentException if the id or the revision is malformed (before any request)
    * @throws io.hubshare.error.RevisionNotFoundException if the revision does not exist
    */
-  Model get(String id, String revision);
+  default Model get(String id, @Nullable String revision) {
+    return get(id, revision, new String[0]);
+  }
 
   /**
    * The model's info with chosen fields ({@code expand=}), at a revision or the default one. Only the named fields
@@ -31,21 +52,19 @@ public interface Models {
    *
    * <pre>{@code
    * Model m = hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime", "baseModels");
-   * Long allTime = m.downloads().allTime();
+   * long allTime = m.downloads().allTimeOr(0);
    * }</pre>
    *
-   * <p>The default implementation serves a call without expand fields through {@link #get(String)} and
-   * {@link #get(String, String)}, and refuses expand fields; {@code HubClient.models()} supports them all.
-   *
+   * @param id {@code owner/name}
    * @param revision a branch, tag or commit, or {@code null} for the default revision
    * @param expand field names, such as {@code downloadsAllTime}; none means the hub's default fields
+   * @return the model
    * @throws IllegalArgumentException if the id, the revision or a field name is malformed (before any request)
+   * @throws io.hubshare.error.RepositoryNotFoundException if the hub does not know the model
+   * @throws io.hubshare.error.RevisionNotFoundException if the revision does not exist
    * @throws io.hubshare.error.BadRequestException if the hub does not know a field name
    */
-  default Model get(String id, @Nullable String revision, String... expand) {
-    if (expand.length == 0) return revision == null ? get(id) : get(id, revision);
-    throw new UnsupportedOperationException(getClass().getName() + " does not support expand fields");
-  }
+  Model get(String id, @Nullable String revision, String... expand);
 
   /** A lazy, auto-paging listing of the models matching {@code query}. */
   PagedIterable<Model> list(ModelQuery query);

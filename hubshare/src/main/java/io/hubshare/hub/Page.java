@@ -14,11 +14,15 @@ import org.jspecify.annotations.Nullable;
  * before {@code total} items were served was cut short by the hub: narrow the query, or crawl the hub, which
  * partitions the listing until no part is cut.
  *
+ * <p>Make one with {@link #Page(List, String)}, which is part of the compatible API. The canonical constructor (with
+ * the total) is for hubshare's hubs and is not: it gains a parameter whenever a page gains a component.
+ *
  * @param items the items of this page, in the hub's order
  * @param nextCursor the opaque cursor of the next page, or {@code null} on the last page
  * @param total how many items the hub says the whole listing holds, or {@code null} when it does not say
  */
 public record Page<T>(List<T> items, @Nullable String nextCursor, @Nullable Long total) {
+  /** For hubshare's hubs: not part of the compatible API (see the class comment). */
   public Page {
     items = List.copyOf(items);
     if (total != null && total < 0) throw new IllegalArgumentException("total must not be negative: " + total);
@@ -27,6 +31,16 @@ public record Page<T>(List<T> items, @Nullable String nextCursor, @Nullable Long
   /** A page of a hub that does not say how many items the listing holds. */
   public Page(List<T> items, @Nullable String nextCursor) {
     this(items, nextCursor, null);
+  }
+
+  /**
+   * How many items the whole listing holds, or {@code fallback} when the hub does not say.
+   *
+   * @param fallback the value when absent, such as -1
+   * @return {@link #total()} unboxed, or {@code fallback}
+   */
+  public long totalOr(long fallback) {
+    return total == null ? fallback : total;
   }
 
   /** Whether another page follows. */

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * LineageIndex#rootOf(String)}), split between the root's developer's own models (other sizes, instruct from
  * base, official quantizations) and the community's derivatives.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param root the root's id: as the root model spells it when it was counted, else as the first link named it
  *     (ids are compared ignoring case, and cards do not always spell them as the repository does)
  * @param developer the root's developer key: {@code developerOf} applied to the account that owns the root
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param community every other member
  */
 public record Family(String root, String developer, boolean rootPresent, FamilyCounts own, FamilyCounts community) {
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public Family {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(developer, "developer");
@@ -49,6 +53,28 @@ public record Family(String root, String developer, boolean rootPresent, FamilyC
   /** The sum of the members' all-time downloads, over those that reported it; {@code null} when none did. */
   public @Nullable Long downloadsAllTime() {
     return all().downloadsAllTime();
+  }
+
+  /**
+   * {@link #downloadsLast30Days()}, or {@code fallback} when no member reported them.
+   *
+   * @param fallback the value when absent, such as 0
+   * @return the value unboxed, or {@code fallback}
+   */
+  public long downloadsLast30DaysOr(long fallback) {
+    Long v = downloadsLast30Days();
+    return v == null ? fallback : v;
+  }
+
+  /**
+   * {@link #downloadsAllTime()}, or {@code fallback} when no member reported them.
+   *
+   * @param fallback the value when absent, such as 0
+   * @return the value unboxed, or {@code fallback}
+   */
+  public long downloadsAllTimeOr(long fallback) {
+    Long v = downloadsAllTime();
+    return v == null ? fallback : v;
   }
 
   @Override

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Counts over one part of a {@link Family}: its developer's own models, or the community's.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param models how many models
  * @param byRelation how many of them by their own relation to their bases
  *     ({@link io.hubshare.domain.Model#relation()}): ORIGINAL for the root, QUANTIZED for a quantization, and so
@@ -26,6 +29,7 @@ public record FamilyCounts(
   /** No models. */
   public static final FamilyCounts NONE = new FamilyCounts(0, Map.of(), null, null);
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public FamilyCounts {
     if (models < 0) throw new IllegalArgumentException("models must be >= 0, was " + models);
     EnumMap<Relation, Integer> copy = new EnumMap<>(Relation.class);
@@ -35,6 +39,28 @@ public record FamilyCounts(
       if (n > 0) copy.put(Objects.requireNonNull(e.getKey(), "relation"), n);
     }
     byRelation = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * {@link #downloadsLast30Days()}, or {@code fallback} when no model reported them.
+   *
+   * @param fallback the value when absent, such as 0
+   * @return the value unboxed, or {@code fallback}
+   */
+  public long downloadsLast30DaysOr(long fallback) {
+    Long v = downloadsLast30Days;
+    return v == null ? fallback : v;
+  }
+
+  /**
+   * {@link #downloadsAllTime()}, or {@code fallback} when no model reported them.
+   *
+   * @param fallback the value when absent, such as 0
+   * @return the value unboxed, or {@code fallback}
+   */
+  public long downloadsAllTimeOr(long fallback) {
+    Long v = downloadsAllTime;
+    return v == null ? fallback : v;
   }
 
   /** How many models have {@code relation}; 0 when none. */

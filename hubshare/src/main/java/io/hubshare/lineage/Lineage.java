@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * // chain [quantized:TenStrip/10Eros-Max, finetune:MiniMaxAI/MiniMax-H3], root MiniMaxAI/MiniMax-H3, end ROOT
  * }</pre>
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param id the model walked from
  * @param chain the steps, nearest first: the primary parent, its primary parent, and so on; empty for an original
  *     (or a start that could not be found)
@@ -34,6 +37,7 @@ public record Lineage(String id, List<LineageStep> chain, String root, End end, 
     CYCLE
   }
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public Lineage {
     Objects.requireNonNull(id, "id");
     chain = List.copyOf(chain);

@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * One step up a lineage: the base a model derives from, as a {@link LineageWalker} followed it.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param id the base's id: its canonical id when it was found (a renamed repository answers with its new id),
  *     else the id the link named
  * @param relation how the model below derives from this base ({@code quantized}, {@code finetune}…)
@@ -17,6 +20,7 @@ import java.util.Objects;
  *     ingredients), in the model's order; empty for a model with one base
  */
 public record LineageStep(String id, Relation relation, boolean missing, List<BaseModel> otherParents) {
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public LineageStep {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(relation, "relation");

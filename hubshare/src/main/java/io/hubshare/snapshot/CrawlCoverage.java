@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
  * served only in part. Nothing is left out silently: a part the hub capped is listed with its total and how much of
  * it was reached.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param listed how many models the hub says the whole listing holds, or {@code null} when it does not say
  * @param collected the models written, each once
  * @param parts every part the crawl listed, in the order it listed them (the whole listing first)
  */
 public record CrawlCoverage(@Nullable Long listed, long collected, List<Part> parts) {
 
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public CrawlCoverage {
     parts = List.copyOf(parts);
   }
@@ -33,6 +37,9 @@ public record CrawlCoverage(@Nullable Long listed, long collected, List<Part> pa
   /**
    * One part of the listing.
    *
+   * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+   * whenever a figure is added.
+   *
    * @param query the part's query, as hubshare names it ({@code author=Qwen&pipelineTag=text-generation}); empty for
    *     the whole listing
    * @param total how many models the hub says the part holds, or {@code null}
@@ -46,6 +53,7 @@ public record CrawlCoverage(@Nullable Long listed, long collected, List<Part> pa
    */
   public record Part(String query, @Nullable Long total, long reached, Status status, @Nullable String splitBy,
       int children, long unsplit) {
+    /** Made by hubshare: not part of the compatible API (see the record's comment). */
     public Part {
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(status, "status");

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A finished crawl.
  *
+ * <p>Made by hubshare; the canonical constructor is not part of the compatible API, as it gains a parameter
+ * whenever a figure is added.
+ *
  * @param file the snapshot written
  * @param header its header ({@link SnapshotHeader#count()} models)
  * @param pages the pages fetched, over every run of a resumed crawl
@@ -18,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CrawlResult(Path file, SnapshotHeader header, long pages, long duplicates, boolean resumed,
     @Nullable CrawlCoverage coverage) {
+  /** Made by hubshare: not part of the compatible API (see the class comment). */
   public CrawlResult {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(header, "header");

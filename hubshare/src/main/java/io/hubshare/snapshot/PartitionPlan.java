@@ -108,7 +108,7 @@ final class PartitionPlan {
         List<String> ids = new ArrayList<>();
         o.path("ids").forEach(n -> ids.add(n.asText()));
         Map<PartKey, List<String>> v = new EnumMap<>(PartKey.class);
-        o.path("values").fields().forEachRemaining(e -> {
+        o.path("values").properties().forEach(e -> {
           PartKey k = PartKey.of(e.getKey());
           if (k != null) {
             List<String> list = new ArrayList<>();

@@ -66,6 +66,8 @@ final class PartitionedCrawl {
     return Crawl.sibling(out, ".coverage.json");
   }
 
+  // The state files are closed early, inside their try-with-resources, when a failed first page deletes them.
+  @SuppressWarnings("try")
   CrawlResult run() throws IOException {
     Path dir = out.toAbsolutePath().getParent();
     if (dir != null) Files.createDirectories(dir);

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -126,7 +128,49 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming the damaged line
    */
   public Stream<Model> stream() {
-    return stream(null, this::parse, Model::id);
+    return DescribedStream.of(stream(null, this::parse, Model::id),
+        "the " + header.count() + " models of " + file);
+  }
+
+  /**
+   * The model whose id is {@code id}, ignoring case as the hubs do; a model spelt exactly so wins over one spelt
+   * with other capitals (a snapshot can hold both, listed before and after a rename). Reads the snapshot from the
+   * start, parsing only the models whose JSON may hold the id, and stops at an exact match.
+   *
+   * <pre>{@code
+   * Optional<Model> qwen = snapshot.find("Qwen/Qwen3-8B");
+   * long recent = qwen.map(m -> m.downloads().last30DaysOr(0)).orElse(0L);
+   * }</pre>
+   *
+   * @param id the model's id, such as {@code Qwen/Qwen3-8B}
+   * @return the model, or empty when the snapshot does not hold it
+   * @throws UncheckedIOException wrapping a {@link SnapshotFormatException} naming a damaged model
+   */
+  public Optional<Model> find(String id) {
+    Objects.requireNonNull(id, "id");
+    String name = id.substring(id.indexOf('/') + 1);
+    Model spelledOtherwise = null;
+    RecordReader r = openReader(null);
+    try {
+      for (String json = r.next(); json != null; json = r.next()) {
+        if (!containsIgnoringCase(json, name)) continue; // most models: no parse
+        Model m = parse(json, r.position());
+        if (m.id().equals(id)) return Optional.of(m);
+        if (spelledOtherwise == null && m.id().equalsIgnoreCase(id)) spelledOtherwise = m;
+      }
+      return Optional.ofNullable(spelledOtherwise);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      closeQuietly(r);
+    }
+  }
+
+  private static boolean containsIgnoringCase(String text, String part) {
+    for (int i = 0, last = text.length() - part.length(); i <= last; i++) {
+      if (text.regionMatches(true, i, part, 0, part.length())) return true;
+    }
+    return false;
   }
 
   /**
@@ -138,7 +182,8 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException}
    */
   public Stream<Model> stream(Collection<String> fields) {
-    return stream(List.copyOf(fields), this::parse, Model::id);
+    return DescribedStream.of(stream(List.copyOf(fields), this::parse, Model::id),
+        "the " + header.count() + " models of " + file + ", fields " + fields);
   }
 
   /**
@@ -147,7 +192,8 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
    * this version of hubshare does not model.
    */
   public Stream<String> rawLines() {
-    return stream(null, (line, number) -> line, null);
+    return DescribedStream.of(stream(null, (line, number) -> line, null),
+        "the " + header.count() + " models' JSON of " + file);
   }
 
   /** The models, as {@link #stream()}; the file is released when the iteration ends or this snapshot closes. */

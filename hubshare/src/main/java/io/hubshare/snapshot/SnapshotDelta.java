@@ -79,7 +79,7 @@ public final class SnapshotDelta implements AutoCloseable {
    */
   public static Stream<ModelDelta> between(Path older, Path newer) throws IOException {
     SnapshotDelta delta = open(older, newer);
-    return delta.stream().onClose(delta::close);
+    return DescribedStream.of(delta.stream().onClose(delta::close), delta.describe());
   }
 
   static SnapshotDelta open(Path olderFile, Path newerFile, @Nullable Function<String, Model> parser)
@@ -159,7 +159,17 @@ public final class SnapshotDelta implements AutoCloseable {
    * @throws UncheckedIOException while streaming, wrapping a {@link SnapshotFormatException} naming a damaged line
    */
   public Stream<ModelDelta> stream() {
-    return newer.stream().map(this::delta);
+    return DescribedStream.of(newer.stream().map(this::delta), describe());
+  }
+
+  @Override
+  public String toString() {
+    return "SnapshotDelta[" + describe() + "]";
+  }
+
+  private String describe() {
+    return "the downloads between " + older.startedAt() + " and " + newer.header().startedAt() + " of the "
+        + newer.header().count() + " models of " + newer.file();
   }
 
   /** Releases the newer file, when this delta opened it. */

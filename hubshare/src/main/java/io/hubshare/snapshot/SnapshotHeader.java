@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * Fields a reader does not know are ignored, so later versions may add some without a new format version.
  *
+ * <p>Make one with {@link #builder(String, String, Instant)} (or {@link #describing}); the canonical constructor is
+ * not part of the compatible API, as it gains a parameter whenever the header gains a field.
+ *
  * @param formatVersion the version of the file format, {@value #CURRENT_FORMAT_VERSION} for files this version
  *     writes
  * @param hub the hub listed, such as {@code huggingface}
@@ -54,7 +57,8 @@ public record SnapshotHeader(
   public static final int CURRENT_FORMAT_VERSION = 1;
 
   /**
-   * Checks the values.
+   * Checks the values. For hubshare's readers and writers: not part of the compatible API (see the class comment);
+   * use {@link #builder(String, String, Instant)}.
    *
    * @throws IllegalArgumentException if a value is out of range or {@code completedAt} is before {@code startedAt}
    */
@@ -110,9 +114,155 @@ public record SnapshotHeader(
     return SnapshotJson.headerLine(this);
   }
 
-  /** This header with another model count. */
+  /**
+   * A builder of a header of the current format version, with an empty query, no end time, a count of 0 and no
+   * limit, note or source until set.
+   *
+   * @param hub the hub listed, such as {@code huggingface}
+   * @param endpoint the hub's base URL
+   * @param startedAt when the listing started, or {@code null} when unknown (a file that does not say)
+   * @return a new builder
+   */
+  public static Builder builder(String hub, String endpoint, @Nullable Instant startedAt) {
+    return new Builder(hub, endpoint, startedAt);
+  }
+
+  /**
+   * A builder holding this header's fields, to make a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder(hub, endpoint, startedAt).formatVersion(formatVersion).query(query).completedAt(completedAt)
+        .count(count).limit(limit).note(note).source(source);
+  }
+
+  /**
+   * This header with another model count.
+   *
+   * @param newCount the number of model lines
+   * @return a copy with that count
+   */
   public SnapshotHeader withCount(long newCount) {
     return new SnapshotHeader(formatVersion, hub, endpoint, query, startedAt, completedAt, newCount, limit, note,
         source);
+  }
+
+  /**
+   * The most models the listing was asked for, or {@code fallback} for a listing without a limit.
+   *
+   * @param fallback the value when there was no limit, such as {@code Long.MAX_VALUE}
+   * @return {@link #limit()} unboxed, or {@code fallback}
+   */
+  public long limitOr(long fallback) {
+    return limit == null ? fallback : limit;
+  }
+
+  /** Makes a {@link SnapshotHeader} field by field; {@link #build()} checks the values as the constructor does. */
+  public static final class Builder {
+    private int formatVersion = CURRENT_FORMAT_VERSION;
+    private final String hub;
+    private final String endpoint;
+    private String query = "";
+    private final @Nullable Instant startedAt;
+    private @Nullable Instant completedAt;
+    private long count;
+    private @Nullable Long limit;
+    private @Nullable String note;
+    private @Nullable String source;
+
+    private Builder(String hub, String endpoint, @Nullable Instant startedAt) {
+      this.hub = Objects.requireNonNull(hub, "hub");
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      this.startedAt = startedAt;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#formatVersion()}; the current one unless set.
+     *
+     * @param formatVersion the file format's version
+     * @return this builder
+     */
+    public Builder formatVersion(int formatVersion) {
+      this.formatVersion = formatVersion;
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#query()}.
+     *
+     * @param query the listing's parameters as a URL-encoded query string, or empty
+     * @return this builder
+     */
+    public Builder query(String query) {
+      this.query = Objects.requireNonNull(query, "query");
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#completedAt()}.
+     *
+     * @param completedAt when the listing ended, or {@code null}
+     * @return this builder
+     */
+    public Builder completedAt(@Nullable Instant completedAt) {
+      this.completedAt = completedAt;
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#count()}.
+     *
+     * @param count the number of model lines
+     * @return this builder
+     */
+    public Builder count(long count) {
+      this.count = count;
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#limit()}.
+     *
+     * @param limit the most models asked for, or {@code null}
+     * @return this builder
+     */
+    public Builder limit(@Nullable Long limit) {
+      this.limit = limit;
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#note()}.
+     *
+     * @param note free text for humans, or {@code null}
+     * @return this builder
+     */
+    public Builder note(@Nullable String note) {
+      this.note = note;
+      return this;
+    }
+
+    /**
+     * Sets {@link SnapshotHeader#source()}.
+     *
+     * @param source where the data comes from, or {@code null}
+     * @return this builder
+     */
+    public Builder source(@Nullable String source) {
+      this.source = source;
+      return this;
+    }
+
+    /**
+     * The header.
+     *
+     * @return a new header
+     * @throws IllegalArgumentException if a value is out of range (see the constructor)
+     */
+    public SnapshotHeader build() {
+      return new SnapshotHeader(formatVersion, hub, endpoint, query, startedAt, completedAt, count, limit, note,
+          source);
+    }
   }
 }

@@ -26,8 +26,8 @@ class ExportTest {
 
   static ShareTable table() {
     return ShareTableTest.byCountry().pipelineTag("text-generation").compute(
-        MODELS.stream().map(m -> new Model(Hub.HUGGING_FACE, m.id(), m.author(), null, null, null, "text-generation", null, List.of(),
-            null, null, null, null, null, m.downloads(), List.of(), "{}")));
+        MODELS.stream().map(m -> Model.builder(Hub.HUGGING_FACE, m.id()).author(m.author())
+            .pipelineTag("text-generation").downloads(m.downloads()).build()));
   }
 
   @Test

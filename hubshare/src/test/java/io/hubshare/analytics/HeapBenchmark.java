@@ -3,6 +3,7 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Locale;
  * <p>Arguments: {@code uploader|parent|root|root-two-pass} and the number of copies of the sample. Prints one line of
  * {@code key=value} pairs. "live" is the heap in use right after a full collection, taken every 250,000 models and
  * at the end: what the computation retains. The {@code -Xmx} it completes in bounds everything else (garbage and
- * the transient copies of {@code LineageIndex.Builder.build()}).
+ * the transient copies of {@code LineageIndex.Builder.build()}). {@code seconds} is the wall time of the run,
+ * {@code cpuSeconds} the main thread's CPU time (the collector's threads excluded): on a busy machine the first
+ * grows with the load, the second does not.
  */
 public final class HeapBenchmark {
   private static final long CHECK_EVERY = 250_000;
@@ -26,6 +29,7 @@ public final class HeapBenchmark {
     ScaledSample sample = new ScaledSample(replicas);
     live();
     long start = System.nanoTime();
+    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 
     Shares shares = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS);
     int lineageModels = -1;
@@ -59,13 +63,14 @@ public final class HeapBenchmark {
     ShareTable t = acc.result();
     long liveAfter = live();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
 
     System.out.println(String.format(Locale.ROOT,
         "mode=%s models=%d total=%d cn=%d us=%d unknown=%d rows=%d lineageModels=%d maxHeapMiB=%.0f "
-            + "liveMaxMiB=%.1f liveAfterMiB=%.1f seconds=%.1f",
+            + "liveMaxMiB=%.1f liveAfterMiB=%.1f seconds=%.1f cpuSeconds=%.1f",
         mode, t.counts().seen(), t.total(), value(t, "CN"), value(t, "US"), t.unknown().value(), t.rows().size(),
         lineageModels, Runtime.getRuntime().maxMemory() / 1048576.0, maxLive / 1048576.0, liveAfter / 1048576.0,
-        seconds));
+        seconds, cpuSeconds));
   }
 
   private static long value(ShareTable t, String key) {

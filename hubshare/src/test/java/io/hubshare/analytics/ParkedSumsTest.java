@@ -72,10 +72,10 @@ class ParkedSumsTest {
   }
 
   private static BaseModel finetune(String id) {
-    return new BaseModel(id, Relation.FINETUNE);
+    return BaseModel.of(id, Relation.FINETUNE);
   }
 
   private static BaseModel merge(String id) {
-    return new BaseModel(id, Relation.MERGE);
+    return BaseModel.of(id, Relation.MERGE);
   }
 }

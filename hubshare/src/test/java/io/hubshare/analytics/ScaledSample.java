@@ -69,15 +69,16 @@ final class ScaledSample implements Iterable<Model> {
     if (replica == 0) return m;
     String suffix = "-r" + replica;
     List<BaseModel> bases = new ArrayList<>(m.baseModels().size());
-    for (BaseModel b : m.baseModels()) bases.add(new BaseModel(b.id() + suffix, b.relation()));
+    for (BaseModel b : m.baseModels()) bases.add(BaseModel.of(b.id() + suffix, b.relation()));
     long shift = (replica * 1_000_003L + line * 7L) % 1_000;
     DownloadMetrics d = m.downloads();
-    DownloadMetrics varied = new DownloadMetrics(
-        d.last30Days() == null ? null : d.last30Days() + shift,
-        d.allTime() == null ? null : d.allTime() + shift * 12,
-        d.likes(), d.trendingScore());
-    return new Model(m.hub(), m.id() + suffix, m.author(), m.sha(), m.createdAt(), m.lastModified(), m.pipelineTag(),
-        m.libraryName(), m.tags(), m.gating(), m.isPrivate(), m.disabled(), m.license(), m.parameters(), varied,
-        bases, m.rawJson());
+    DownloadMetrics varied = DownloadMetrics.builder()
+        .last30Days(d.last30Days() == null ? null : d.last30Days() + shift)
+        .allTime(d.allTime() == null ? null : d.allTime() + shift * 12)
+        .likes(d.likes()).trendingScore(d.trendingScore()).build();
+    return Model.builder(m.hub(), m.id() + suffix).author(m.author()).sha(m.sha()).createdAt(m.createdAt())
+        .lastModified(m.lastModified()).pipelineTag(m.pipelineTag()).libraryName(m.libraryName()).tags(m.tags())
+        .gating(m.gating()).isPrivate(m.isPrivate()).disabled(m.disabled()).license(m.license())
+        .parameters(m.parameters()).downloads(varied).baseModels(bases).rawJson(m.rawJson()).build();
   }
 }

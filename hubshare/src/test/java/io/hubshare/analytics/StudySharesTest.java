@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,15 +109,19 @@ class StudySharesTest {
   void theBundledGroupingHasFourteenGroupsAndPlacesEveryKind() throws IOException {
     StudyGroups g = StudyGroups.bundled();
     assertThat(g.groups()).hasSize(14).contains("International / Online", "User", "China", "United States");
-    assertThat(g.groupOf(new Origin("a", "A", "CN", "China", DeveloperKind.INDUSTRY, "s"))).isEqualTo("China");
-    assertThat(g.groupOf(new Origin("a", "A", "HK", "China", DeveloperKind.INDUSTRY, "s"))).isEqualTo("China");
-    assertThat(g.groupOf(new Origin("a", "A", "CH", "Europe", DeveloperKind.ACADEMIA, "s")))
+    assertThat(g.groupOf(origin("CN", "China", DeveloperKind.INDUSTRY))).isEqualTo("China");
+    assertThat(g.groupOf(origin("HK", "China", DeveloperKind.INDUSTRY))).isEqualTo("China");
+    assertThat(g.groupOf(origin("CH", "Europe", DeveloperKind.ACADEMIA)))
         .isEqualTo("Rest of Europe");
-    assertThat(g.groupOf(new Origin("a", "A", "US", "United States", DeveloperKind.INDIVIDUAL, "s"))).isEqualTo("User");
-    assertThat(g.groupOf(new Origin("a", "A", null, "International", DeveloperKind.NON_PROFIT, "s")))
+    assertThat(g.groupOf(origin("US", "United States", DeveloperKind.INDIVIDUAL))).isEqualTo("User");
+    assertThat(g.groupOf(origin(null, "International", DeveloperKind.NON_PROFIT)))
         .isEqualTo("International / Online");
     assertThat(g.groupOf(Origin.unknown("a"))).isNull();
     assertThatThrownBy(() -> StudyGroups.parse(new StringReader("key,group\nFR,France\nfr,Gaul\n"), "g.csv"))
         .hasMessageContaining("g.csv, line 3: fr is mapped twice");
+  }
+
+  private static Origin origin(@Nullable String country, String region, DeveloperKind kind) {
+    return Origin.builder("a").organization("A").country(country).region(region).kind(kind).source("s").build();
   }
 }

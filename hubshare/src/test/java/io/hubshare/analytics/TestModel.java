@@ -82,15 +82,15 @@ final class TestModel {
   }
 
   TestModel base(Relation relation, String baseId) {
-    bases.add(new BaseModel(baseId, relation));
+    bases.add(BaseModel.of(baseId, relation));
     return this;
   }
 
   Model build() {
-    int slash = id.indexOf('/');
-    return new Model(hub, id, slash < 0 ? null : id.substring(0, slash), null, createdAt, null, pipelineTag, library,
-        List.of(), null, null, null, license, parameters, new DownloadMetrics(downloads30, allTime, likes, null),
-        bases, "{}");
+    return Model.builder(hub, id).createdAt(createdAt).pipelineTag(pipelineTag).libraryName(library)
+        .license(license).parameters(parameters)
+        .downloads(DownloadMetrics.builder().last30Days(downloads30).allTime(allTime).likes(likes).build())
+        .baseModels(bases).build();
   }
 
   /** An origin lookup over a few hand-written accounts; every other account is unknown. */
@@ -101,6 +101,7 @@ final class TestModel {
   }
 
   static Origin origin(String account, String organization, String country, String region, DeveloperKind kind) {
-    return new Origin(account, organization, country, region, kind, "https://example.org/" + account);
+    return Origin.builder(account).organization(organization).country(country).region(region).kind(kind)
+        .source("https://example.org/" + account).build();
   }
 }

@@ -189,7 +189,7 @@ final class Listing {
       g.writeStartObject();
       g.writeStringField("_id", objectIds[e]);
       g.writeStringField("id", ids[e]);
-      var it = fields(e).fields();
+      var it = fields(e).properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> f = it.next();
         String name = f.getKey();

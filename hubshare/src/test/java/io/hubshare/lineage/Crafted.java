@@ -17,20 +17,19 @@ final class Crafted {
   }
 
   static Model model(String id, Long downloads30d, BaseModel... bases) {
-    return new Model(Hub.HUGGING_FACE, id, id.contains("/") ? id.substring(0, id.indexOf('/')) : null, null, null, null, null, null,
-        List.of(), null, null, null, null, null, new DownloadMetrics(downloads30d, null, null, null),
-        List.of(bases), "{\"id\":\"" + id + "\"}");
+    return Model.builder(Hub.HUGGING_FACE, id).downloads(DownloadMetrics.of(downloads30d, null))
+        .baseModels(List.of(bases)).rawJson("{\"id\":\"" + id + "\"}").build();
   }
 
   static BaseModel finetune(String id) {
-    return new BaseModel(id, Relation.FINETUNE);
+    return BaseModel.of(id, Relation.FINETUNE);
   }
 
   static BaseModel quantized(String id) {
-    return new BaseModel(id, Relation.QUANTIZED);
+    return BaseModel.of(id, Relation.QUANTIZED);
   }
 
   static BaseModel merge(String id) {
-    return new BaseModel(id, Relation.MERGE);
+    return BaseModel.of(id, Relation.MERGE);
   }
 }

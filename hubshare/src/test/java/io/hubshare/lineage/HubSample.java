@@ -75,7 +75,7 @@ final class HubSample {
     for (String tag : get(id).tags()) {
       String[] parts = tag.split(":", 3);
       Relation r = parts.length == 3 && parts[0].equals("base_model") ? Relation.parse(parts[1]) : null;
-      if (r != null && r != Relation.ORIGINAL) out.add(new BaseModel(parts[2], r));
+      if (r != null && r != Relation.ORIGINAL) out.add(BaseModel.of(parts[2], r));
     }
     return out;
   }

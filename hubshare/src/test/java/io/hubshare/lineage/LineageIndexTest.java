@@ -203,10 +203,10 @@ class LineageIndexTest {
     LineageIndex index = LineageIndex.builder()
         .add(model("u/m", finetune("old/base")))
         .add(model("u/other", finetune("x/y")))
-        .add("u/m", List.of(new BaseModel("new/base", Relation.ADAPTER)))
+        .add("u/m", List.of(BaseModel.of("new/base", Relation.ADAPTER)))
         .build();
     assertThat(index.size()).isEqualTo(2);
-    assertThat(index.parentsOf("u/m")).containsExactly(new BaseModel("new/base", Relation.ADAPTER));
+    assertThat(index.parentsOf("u/m")).containsExactly(BaseModel.of("new/base", Relation.ADAPTER));
     assertThat(index.rootOf("u/m")).isEqualTo("new/base");
   }
 

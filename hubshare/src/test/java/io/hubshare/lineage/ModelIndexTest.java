@@ -1,5 +1,6 @@
 package io.hubshare.lineage;
 
+import org.jspecify.annotations.Nullable;
 import static io.hubshare.lineage.Crafted.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +32,10 @@ class ModelIndexTest {
     final Map<String, Supplier<Model>> answers = new HashMap<>();
 
     @Override
-    public Model get(String id) {
+    public Model get(String id, @Nullable String revision, String... expand) {
+      if (revision != null || expand.length > 0) {
+        throw new AssertionError("a lineage walk reads the default revision and fields only");
+      }
       requested.add(id);
       Supplier<Model> answer = answers.get(id);
       if (answer == null) {
@@ -39,11 +43,6 @@ class ModelIndexTest {
             + id, 404, "RepoNotFound", "req-1", "https://huggingface.co/api/models/" + id, null);
       }
       return answer.get();
-    }
-
-    @Override
-    public Model get(String id, String revision) {
-      throw new AssertionError("a lineage walk reads the default revision only");
     }
 
     @Override

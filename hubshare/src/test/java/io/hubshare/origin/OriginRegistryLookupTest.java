@@ -15,8 +15,9 @@ class OriginRegistryLookupTest {
   private final OriginRegistry registry = OriginRegistry.bundled();
 
   private static Model model(String id, @Nullable String author) {
-    return new Model(Hub.HUGGING_FACE, id, author, null, null, null, "text-generation", "transformers", List.of("region:us"), null,
-        false, false, "apache-2.0", null, DownloadMetrics.NONE, List.of(), "{}");
+    return Model.builder(Hub.HUGGING_FACE, id).author(author).pipelineTag("text-generation")
+        .libraryName("transformers").tags(List.of("region:us")).isPrivate(false).disabled(false).license("apache-2.0")
+        .build();
   }
 
   @Test
@@ -161,8 +162,7 @@ class OriginRegistryLookupTest {
 
   @Test
   void aModelIsLookedUpOnItsOwnHub() {
-    Model onModelScope = new Model(Hub.MODELSCOPE, "meta-llama/Llama-3.1-8B", "meta-llama", null, null, null, null,
-        null, List.of(), null, null, null, null, null, DownloadMetrics.NONE, List.of(), "{}");
+    Model onModelScope = Model.builder(Hub.MODELSCOPE, "meta-llama/Llama-3.1-8B").build();
     assertThat(OriginRegistry.bundled().of(onModelScope).isKnown()).isFalse();
     OriginRegistry mine = OriginRegistry.bundled().with(Hub.MODELSCOPE,
         OriginRegistry.bundled().origin("meta-llama", "Meta", "us", DeveloperKind.INDUSTRY, "my review"));

@@ -62,7 +62,8 @@ class OriginRegistryOverrideTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
     assertThatThrownBy(() -> bundled.origin("x y", "X", "FR", DeveloperKind.INDUSTRY, "https://x.example"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid account");
-    Origin wrongRegion = new Origin("x", "X", "FR", "Asia", DeveloperKind.INDUSTRY, "https://x.example");
+    Origin wrongRegion = Origin.builder("x").organization("X").country("FR").region("Asia")
+        .kind(DeveloperKind.INDUSTRY).source("https://x.example").build();
     assertThatThrownBy(() -> bundled.with(wrongRegion))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region 'Asia' does not match country FR");
     assertThatThrownBy(() -> bundled.with(Origin.unknown("x"))).isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,6 @@
 package io.hubshare.snapshot;
 
+import org.jspecify.annotations.Nullable;
 import io.hubshare.hub.ModelQuery;
 import io.hubshare.hub.Models;
 import io.hubshare.hub.Page;
@@ -67,12 +68,7 @@ final class FakeModels implements Models {
   }
 
   @Override
-  public Model get(String id) {
-    throw new UnsupportedOperationException("a crawl only lists");
-  }
-
-  @Override
-  public Model get(String id, String revision) {
+  public Model get(String id, @Nullable String revision, String... expand) {
     throw new UnsupportedOperationException("a crawl only lists");
   }
 

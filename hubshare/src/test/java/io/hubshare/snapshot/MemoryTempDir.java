@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * syncs its files after every page, as it must to survive a kill; on a disk where a sync costs milliseconds, a test
  * crawl of a thousand pages would spend a minute waiting for the disk and prove nothing more.
  */
-public final class MemoryTempDir implements TempDirFactory {
+final class MemoryTempDir implements TempDirFactory {
   @Override
   public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
     Path shm = Path.of("/dev/shm");

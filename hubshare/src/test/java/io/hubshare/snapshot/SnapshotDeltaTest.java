@@ -43,9 +43,9 @@ class SnapshotDeltaTest {
   }
 
   static Path snapshot(Path file, Instant started, List<String> modelLines) throws IOException {
-    return SnapshotReadTest.write(file, new SnapshotHeader(1, "huggingface", "https://huggingface.co",
-        "expand=downloadsAllTime&expand=createdAt", started, started.plusSeconds(3600), modelLines.size(), null, null,
-        null), modelLines);
+    return SnapshotReadTest.write(file, SnapshotHeader.builder("huggingface", "https://huggingface.co", started)
+        .query("expand=downloadsAllTime&expand=createdAt").completedAt(started.plusSeconds(3600))
+        .count(modelLines.size()).build(), modelLines);
   }
 
   int createdBefore(Instant t, int skip) {
@@ -141,8 +141,8 @@ class SnapshotDeltaTest {
     Path n = snapshot(dir.resolve("new.jsonl.gz"), NEWER_START, List.of());
     assertThatThrownBy(() -> SnapshotDelta.open(n, o))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("arguments swapped");
-    Path ms = SnapshotReadTest.write(dir.resolve("ms.jsonl.gz"), new SnapshotHeader(1, "modelscope",
-        "https://modelscope.cn", "", NEWER_START, null, 0, null, null, null), List.of());
+    Path ms = SnapshotReadTest.write(dir.resolve("ms.jsonl.gz"), SnapshotHeader.builder("modelscope",
+        "https://modelscope.cn", NEWER_START).build(), List.of());
     assertThatThrownBy(() -> SnapshotDelta.open(o, ms, HfModels::parse)) // a parser given: the hub check speaks
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different hubs");
   }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotReadTest {
-  static final SnapshotHeader HEADER = new SnapshotHeader(1, "huggingface", "https://huggingface.co",
-      "sort=createdAt&expand=downloadsAllTime", Instant.parse("2026-08-01T00:00:00Z"),
-      Instant.parse("2026-08-01T01:30:00Z"), 240, 5000L, "weekly crawl", "https://example.org/crawls");
+  static final SnapshotHeader HEADER = SnapshotHeader.builder("huggingface", "https://huggingface.co",
+      Instant.parse("2026-08-01T00:00:00Z")).query("sort=createdAt&expand=downloadsAllTime")
+      .completedAt(Instant.parse("2026-08-01T01:30:00Z")).count(240).limit(5000L).note("weekly crawl")
+      .source("https://example.org/crawls").build();
 
   @TempDir Path dir;
   final List<String> lines = SampleModels.lines();
@@ -46,8 +47,7 @@ class SnapshotReadTest {
     try (Snapshot s = Snapshots.open(f)) {
       assertThat(s.header()).isEqualTo(HEADER);
     }
-    SnapshotHeader bare = new SnapshotHeader(1, "huggingface", "https://huggingface.co", "", HEADER.startedAt(), null,
-        0, null, null, null);
+    SnapshotHeader bare = SnapshotHeader.builder("huggingface", "https://huggingface.co", HEADER.startedAt()).build();
     try (Snapshot s = Snapshots.open(write(dir.resolve("bare.jsonl.gz"), bare, List.of()))) {
       assertThat(s.header()).isEqualTo(bare);
       assertThat(s.stream()).isEmpty();
@@ -161,8 +161,8 @@ class SnapshotReadTest {
     assertThatThrownBy(() -> Snapshots.open(future)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("format version 2 is newer than this hubshare reads (1)");
 
-    Path otherHub = write(dir.resolve("mirror.jsonl.gz"), new SnapshotHeader(1, "company-mirror",
-        "https://models.example.com", "", HEADER.startedAt(), null, 0, null, null, null), List.of());
+    Path otherHub = write(dir.resolve("mirror.jsonl.gz"), SnapshotHeader.builder("company-mirror",
+        "https://models.example.com", HEADER.startedAt()).build(), List.of());
     assertThatThrownBy(() -> Snapshots.open(otherHub)).isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("'company-mirror'");
   }

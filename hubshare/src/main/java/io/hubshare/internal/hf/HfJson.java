@@ -57,7 +57,7 @@ final class HfJson {
       case VALUE_TRUE:
       case VALUE_FALSE: return "a boolean";
       case VALUE_NULL: return "null";
-      default: return t.asString() == null ? t.name().toLowerCase() : "'" + t.asString() + "'";
+      default: return t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : "'" + t.asString() + "'";
     }
   }
 

@@ -19,7 +19,7 @@ class HfModelsFieldTest {
     Model m = HfModels.parse("{\"_id\":\"x\",\"id\":\"bartowski/Qwen3-8B-GGUF\",\"baseModels\":"
         + "{\"relation\":\"quantized\",\"models\":[{\"_id\":\"y\",\"id\":\"Qwen/Qwen3-8B\"}]}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("Qwen/Qwen3-8B", Relation.QUANTIZED));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("Qwen/Qwen3-8B", Relation.QUANTIZED));
   }
 
   @Test
@@ -27,8 +27,8 @@ class HfModelsFieldTest {
     Model m = HfModels.parse("{\"id\":\"someone/merged\",\"tags\":[\"base_model:merge:a/one\",\"base_model:a/one\"],"
         + "\"baseModels\":{\"relation\":\"merge\",\"models\":[{\"id\":\"A/One\"},{\"id\":\"b/two\"}]}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("a/one", Relation.MERGE),
-        new BaseModel("b/two", Relation.MERGE));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("a/one", Relation.MERGE),
+        BaseModel.of("b/two", Relation.MERGE));
   }
 
   @Test
@@ -44,8 +44,8 @@ class HfModelsFieldTest {
     Model m = HfModels.parse("{\"id\":\"o/m\",\"cardData\":{\"base_model\":[\"a/x\",\"b/y\"],"
         + "\"base_model_relation\":\"adapter\"}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("a/x", Relation.ADAPTER),
-        new BaseModel("b/y", Relation.ADAPTER));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("a/x", Relation.ADAPTER),
+        BaseModel.of("b/y", Relation.ADAPTER));
   }
 
   @Test
@@ -53,7 +53,7 @@ class HfModelsFieldTest {
     Model m = HfModels.parse("{\"id\":\"o/m\",\"tags\":[\"base_model:a/x\",\"base_model:quantized:a/x\"],"
         + "\"cardData\":{\"base_model\":\"a/x\",\"base_model_relation\":\"finetune\"}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("a/x", Relation.QUANTIZED));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("a/x", Relation.QUANTIZED));
   }
 
   @Test
@@ -78,14 +78,14 @@ class HfModelsFieldTest {
     Model m = HfModels.parse("{\"id\":\"o/m\",\"cardData\":{\"base_model\":[\"./model\",\"/cache/models/x\","
         + "\"https://huggingface.co/a/b\",\"C:\\\\models\\\\x\",\"\",\"None\",\"a/b/c\",\"O/M\",\"real/base\"]}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("real/base", Relation.FINETUNE));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("real/base", Relation.FINETUNE));
   }
 
   @Test
   void aBareLegacyBaseIsKept() {
     Model m = HfModels.parse("{\"id\":\"o/gpt2-poems\",\"cardData\":{\"base_model\":\"gpt2\"}}");
 
-    assertThat(m.baseModels()).containsExactly(new BaseModel("gpt2", Relation.FINETUNE));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("gpt2", Relation.FINETUNE));
   }
 
   @Test

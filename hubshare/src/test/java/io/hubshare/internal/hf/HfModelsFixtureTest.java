@@ -64,12 +64,12 @@ class HfModelsFixtureTest {
     assertThat(m.pipelineTag()).isEqualTo("text-generation");
     assertThat(m.libraryName()).isEqualTo("transformers");
     assertThat(m.parameters()).isEqualTo(8_030_261_248L);
-    assertThat(m.downloads()).isEqualTo(new DownloadMetrics(5_795_728L, null, 3_763L, null));
+    assertThat(m.downloads()).isEqualTo(DownloadMetrics.builder().last30Days(5_795_728L).likes(3_763L).build());
     assertThat(m.tags()).hasSize(25).startsWith("transformers", "safetensors", "llama").endsWith("region:us");
     // The card still names the pre-rename repository (meta-llama/Meta-Llama-3.1-8B); the Hub's tags resolved it,
     // and they win: one base, not two.
     assertThat(m.rawJson()).contains("\"base_model\":\"meta-llama/Meta-Llama-3.1-8B\"");
-    assertThat(m.baseModels()).containsExactly(new BaseModel("meta-llama/Llama-3.1-8B", Relation.FINETUNE));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("meta-llama/Llama-3.1-8B", Relation.FINETUNE));
     assertThat(m.relation()).isEqualTo(Relation.FINETUNE);
   }
 
@@ -81,7 +81,7 @@ class HfModelsFixtureTest {
 
     assertThat(before.tags()).contains("base_model:mistralai/Mistral-7B-v0.1")
         .doesNotContain("base_model:finetune:mistralai/Mistral-7B-v0.1");
-    assertThat(before.baseModels()).containsExactly(new BaseModel("mistralai/Mistral-7B-v0.1", Relation.FINETUNE));
+    assertThat(before.baseModels()).containsExactly(BaseModel.of("mistralai/Mistral-7B-v0.1", Relation.FINETUNE));
     assertThat(after.baseModels()).isEqualTo(before.baseModels());
     assertThat(before.downloads().last30Days()).isEqualTo(721_583L);
     assertThat(after.downloads().last30Days()).isEqualTo(684_157L);
@@ -93,7 +93,7 @@ class HfModelsFixtureTest {
     Model m = HfModels.parse(HfFixtures.modelInfo("deepset__roberta-base-squad2__20250122T182432Z.json"));
 
     assertThat(m.rawJson()).contains("\"base_model\":[\"FacebookAI/roberta-base\"]");
-    assertThat(m.baseModels()).containsExactly(new BaseModel("FacebookAI/roberta-base", Relation.FINETUNE));
+    assertThat(m.baseModels()).containsExactly(BaseModel.of("FacebookAI/roberta-base", Relation.FINETUNE));
     assertThat(m.license()).isEqualTo("cc-by-4.0");
     assertThat(m.createdAt()).isEqualTo(Instant.parse("2022-03-02T23:29:05Z"));
   }

@@ -37,7 +37,7 @@ class LiveModelScopeSmokeTest {
 
       Page<Model> page = ms.models().list(ModelQuery.builder().author("Qwen").sort(ModelSort.DOWNLOADS).pageSize(5)
           .build()).pages().iterator().next();
-      assertThat(page.items()).hasSize(5).allMatch(m -> m.id().toLowerCase().startsWith("qwen/"));
+      assertThat(page.items()).hasSize(5).allMatch(m -> m.id().toLowerCase(java.util.Locale.ROOT).startsWith("qwen/"));
       assertThat(page.total()).as("ModelScope says how many models the listing holds").isGreaterThan(5);
       assertThat(page.nextCursor()).isEqualTo("page_number=2&page_size=5");
     }

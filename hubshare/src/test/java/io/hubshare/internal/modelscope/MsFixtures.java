@@ -47,7 +47,7 @@ public final class MsFixtures {
   public static MockResponse response(String name) {
     JsonNode ex = exchange(name);
     MockResponse.Builder r = new MockResponse.Builder().code(ex.get("status").asInt()).body(body(name));
-    for (Iterator<Map.Entry<String, JsonNode>> it = ex.get("response_headers").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = ex.get("response_headers").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> h = it.next();
       for (JsonNode v : h.getValue()) r.addHeader(h.getKey(), v.asText());
     }
