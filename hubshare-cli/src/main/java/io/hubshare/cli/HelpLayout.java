@@ -1,6 +1,7 @@
 package io.hubshare.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
@@ -62,7 +63,7 @@ final class HelpLayout implements IHelpFactory {
       TextTable table = new SpaceWrappedTable(colorScheme(), new Column(width(), 0, Column.Overflow.WRAP));
       table.indentWrappedLines = 0;
       for (String line : lines) {
-        for (Text l : colorScheme().text(String.format(line, params)).splitLines()) table.addRowValues(l);
+        for (Text l : colorScheme().text(String.format(Locale.ROOT, line, params)).splitLines()) table.addRowValues(l);
       }
       return table.toString();
     }
@@ -80,7 +81,7 @@ final class HelpLayout implements IHelpFactory {
         // A command's header if it has one (picocli's help command does), else its description.
         String[] header = e.getValue().commandSpec().usageMessage().header();
         String[] description = header.length > 0 ? header : e.getValue().commandSpec().usageMessage().description();
-        String first = description.length == 0 ? "" : String.format(description[0]);
+        String first = description.length == 0 ? "" : String.format(Locale.ROOT, description[0]);
         Text[] lines = colorScheme().text(first).splitLines();
         for (int i = 0; i < lines.length; i++) {
           table.addRowValues(i == 0 ? e.getValue().commandNamesText(", ") : colorScheme().text(""), lines[i]);
