@@ -119,13 +119,13 @@ public final class Snapshots {
    * ({@code out.partial}, {@code out.parts}, {@code out.checkpoint}) and resumes after a kill with
    * {@link CrawlOptions.Builder#resume(boolean)}.
    *
-   * {@snippet :
+   * <pre>{@code
    * try (HubClient ms = HubClient.create(Hub.MODELSCOPE)) {
    *   CrawlResult r = ms.snapshots().crawlPartitioned(ModelQuery.builder().pageSize(50).build(),
    *       Path.of("modelscope-2026-12-01.jsonl.gz"), CrawlOptions.builder().resume(true).build());
    *   System.out.println(r.coverage().summary());   // 98,765 of 99,012 listed models (99.8 %) in 412 parts; ...
    * }
-   * }
+   * }</pre>
    *
    * @param query the whole listing: its filters bound every part, its sort is the first order each part is listed
    *     in, its page size every page's; it must have no limit and no cursor
