@@ -1,5 +1,6 @@
 import io.hubshare.analytics.Dimension;
 import io.hubshare.analytics.Metric;
+import io.hubshare.analytics.MetricUnavailableException;
 import io.hubshare.analytics.ShareRow;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
@@ -48,8 +49,10 @@ public class StudyShares {
 
       Shares base = Shares.by(Dimension.COUNTRY).createdBetween(start, end);
       Metric metric = Metric.DOWNLOADS_ALL_TIME;
-      ShareTable byUploader = base.metric(metric).compute(snapshot);
-      if (byUploader.counts().matched() > 0 && byUploader.counts().missing() == byUploader.counts().matched()) {
+      ShareTable byUploader;
+      try {
+        byUploader = base.metric(metric).compute(snapshot);
+      } catch (MetricUnavailableException e) {
         System.out.println("This snapshot has no all-time download counts: using 30-day downloads instead.\n");
         metric = Metric.DOWNLOADS;
         byUploader = base.metric(metric).compute(snapshot);

@@ -4,12 +4,9 @@
 //
 //   jshell --class-path target/hubshare-cli.jar examples/first-session.jsh
 //
-// or, with the dependencies listed once by `mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt`:
-//
-//   jshell --class-path $(cat cp.txt):target/classes examples/first-session.jsh
-//
 // It reads the public Hugging Face Hub, anonymously unless HF_TOKEN or ~/.cache/huggingface/token holds a token.
-// To point it at a mirror or a local stand-in hub instead, pass a system property to the JShell's JVM:
+// To point it at a mirror, or at the project's local stand-in hub (see examples/README.md), pass a system property
+// to the JShell's JVM:
 //
 //   jshell -R-Dhubshare.endpoint=http://127.0.0.1:8080 --class-path target/hubshare-cli.jar examples/first-session.jsh
 //
@@ -18,17 +15,22 @@
 import io.hubshare.*
 import io.hubshare.hub.*
 import io.hubshare.domain.*
+import io.hubshare.error.*
 
 HubClient hub = HubClient.create()
 System.out.println(hub)                      // the endpoint, where the token came from (never the token)
 
-// One model's info. Renamed repositories are followed: the id you get back is the canonical one.
-Model r1 = hub.models().get("deepseek-ai/DeepSeek-R1")
+// One model's info. Renamed repositories are followed: the id you get back is the canonical one. Offline, or a
+// wrong endpoint? This first call says so at once, and the session stops here rather than fail at every step
+// (after a moment for the message to reach the console).
+Model r1 = null
+try { r1 = hub.models().get("deepseek-ai/DeepSeek-R1"); } catch (HubException e) { System.out.println("first-session.jsh: " + e.getMessage()); Thread.sleep(300); System.exit(1); }
 System.out.println(r1.id() + " " + r1.pipelineTag() + ", " + r1.downloads())
 
-// Fields that only the info call has, such as all-time downloads and base models.
-Model qwen = hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime", "baseModels")
-System.out.println(qwen.downloads().allTime() + " downloads since creation; bases: " + qwen.baseModels())
+// Fields picked by name (expand): all-time downloads, and the tags that carry the base-model links. A field the
+// hub does not send stays null, never 0.
+Model qwen = hub.models().get("Qwen/Qwen3-8B", null, "downloadsAllTime", "tags")
+System.out.println("all-time downloads: " + (qwen.downloads().allTime() == null ? "not sent by this hub" : qwen.downloads().allTime()) + "; bases: " + qwen.baseModels())
 
 // A listing is lazy: this fetches one page of 100, not the whole author.
 hub.models().list(ModelQuery.builder().author("Qwen").sort(ModelSort.DOWNLOADS).pageSize(100).build()).stream().limit(10).forEach(System.out::println)
@@ -40,6 +42,14 @@ hub.models().list(ModelQuery.builder().filter("gguf").pageSize(50).cursor(first.
 
 // Who publishes a model: an organisation or a user.
 System.out.println(hub.accounts().get("Qwen"))
+System.out.println(hub.accounts().get("bartowski"))
+
+// Who stands behind the account, from the curated origin registry (no request).
+System.out.println(hub.origins().of(r1))
+
+// A snapshot: every Qwen model into a file, resumable if interrupted; the crawl logs nothing unless asked to.
+io.hubshare.snapshot.CrawlResult crawl = hub.snapshots().crawl(ModelQuery.builder().author("Qwen").pageSize(1000).build(), java.nio.file.Path.of("target/qwen.jsonl.gz"), io.hubshare.snapshot.CrawlOptions.builder().overwrite(true).build())
+System.out.println("crawled " + crawl.models() + " models into " + crawl.file())
 
 // The same lookup again is answered from memory.
 hub.models().get("deepseek-ai/DeepSeek-R1")

@@ -113,6 +113,17 @@ final class Converters {
     }
   }
 
+  /** {@code table}, {@code csv} or {@code json}, in any case. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      for (OutputFormat f : OutputFormat.values()) {
+        if (f.name().equalsIgnoreCase(value.trim())) return f;
+      }
+      throw new TypeConversionException("'" + value + "' is not a format; expected table, csv or json");
+    }
+  }
+
   /** A chart size, {@code WIDTHxHEIGHT} in pixels, each 100 to 10,000. */
   static final class SizeConverter implements ITypeConverter<ChartSize> {
     @Override

@@ -2,6 +2,7 @@ package io.hubshare.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more, "
         + "from the live Hub or from stored snapshots.",
     subcommands = {SharesCommand.class, CrawlCommand.class, ExportCommand.class, SqlCommand.class, ModelCommand.class,
-        VariantsCommand.class, LineageCommand.class, OriginsCommand.class},
+        VariantsCommand.class, LineageCommand.class, OriginsCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -53,6 +54,7 @@ final class HubshareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    throw new ParameterException(spec.commandLine(), "name a command: "
+        + String.join(", ", spec.commandLine().getSubcommands().keySet()));
   }
 }

@@ -40,6 +40,9 @@ public final class Main {
   static CommandLine commandLine(CliContext context) {
     CommandLine cli = new CommandLine(new HubshareCommand(context));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(OutputFormat.class, new Converters.FormatConverter());
+    cli.setHelpFactory(new HelpLayout());
+    cli.setParameterExceptionHandler(new UsageErrorReporter());
     cli.setExecutionExceptionHandler(new ErrorReporter(context));
     return cli;
   }

@@ -51,8 +51,10 @@ final class OriginsCommand implements Callable<Integer> {
     Output out = Output.of(spec);
     if (format == OutputFormat.JSON) {
       out.json(toJson(origins));
+    } else if (format == OutputFormat.CSV) {
+      out.print(toCsv(origins).toCsv());
     } else {
-      out.table(toTable(origins, registry), format);
+      out.print(toTable(origins, registry).toText());
     }
     return ExitCodes.OK;
   }
@@ -70,6 +72,15 @@ final class OriginsCommand implements Callable<Integer> {
       n.put("source", o.source());
     }
     return list;
+  }
+
+  /** The JSON's fields as CSV columns, the same names and values: an unknown account's cells are empty. */
+  static TextTable toCsv(List<Origin> origins) {
+    TextTable t = TextTable.of("account", "organization", "country", "region", "kind", "source");
+    for (Origin o : origins) {
+      t.add(o.account(), o.organization(), o.country(), o.region(), o.kind().label(), o.source());
+    }
+    return t;
   }
 
   /**

@@ -37,9 +37,4 @@ final class Output {
   void json(JsonNode node) {
     print(Json.pretty(node));
   }
-
-  /** Prints {@code table} in {@code format}: aligned columns or CSV. */
-  void table(TextTable table, OutputFormat format) {
-    print(format == OutputFormat.CSV ? table.toCsv() : table.toText());
-  }
 }

@@ -173,8 +173,7 @@ final class ShareChart {
       throws IOException {
     chart.setBackgroundPaint(Color.WHITE);
     if (subtitle != null) chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
-    Path dir = file.toAbsolutePath().getParent();
-    if (dir != null) Files.createDirectories(dir);
+    // The folder is not created: the command checks it first, and a mistyped one must not come into being.
     try (OutputStream out = Files.newOutputStream(file)) {
       ChartUtils.writeChartAsPNG(out, chart, width, height);
     } catch (FileSystemException e) {

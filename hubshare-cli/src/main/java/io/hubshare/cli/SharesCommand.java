@@ -4,6 +4,7 @@ import io.hubshare.HubClient;
 import io.hubshare.hub.ModelQuery;
 import io.hubshare.analytics.Dimension;
 import io.hubshare.analytics.Metric;
+import io.hubshare.analytics.MetricUnavailableException;
 import io.hubshare.analytics.ShareSeries;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
@@ -13,6 +14,7 @@ import io.hubshare.lineage.Attribution;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.SnapshotFormat;
+import io.hubshare.snapshot.SnapshotHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,41 +144,98 @@ final class SharesCommand implements Callable<Integer> {
     Shares shares = configure();
     ShareReport report = new ShareReport(format, top);
     if (from.isEmpty()) {
+      Instant listed = Instant.now();
       ShareTable table = live(shares);
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, "live listing", chartSize);
+      if (chart != null) {
+        String source = "live listing of " + (hub.endpoint != null ? hub.endpoint : "the hub");
+        chart(() -> report.chart(chart, table, ChartCaption.table(source, metric, listed, null, table.filters()),
+            chartSize));
+      }
       return ExitCodes.OK;
     }
     if (acrossHubs) {
       ShareTable table = acrossHubs(shares);
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, files.size() + " snapshots across hubs", chartSize);
+      if (chart != null) {
+        List<Instant> times = times();
+        String caption = ChartCaption.table(files.size() + " snapshots across hubs", metric, times.get(0),
+            times.get(times.size() - 1), table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
       return ExitCodes.OK;
     }
     if (files.size() == 1) {
       ShareTable table = snapshot(shares, files.get(0));
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, files.get(0).getFileName().toString(), chartSize);
+      if (chart != null) {
+        SnapshotHeader h = header(files.get(0));
+        String caption = ChartCaption.table(files.get(0).getFileName().toString(), metric, h.startedAt(),
+            h.completedAt(), table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
       return ExitCodes.OK;
     }
     List<String> names = names();
     ShareSeries series = shares.series(files);
+    List<Instant> times = times();
     if (series.points().size() == 1) {
       // Downloads between two snapshots: one window, one table.
       ShareTable table = series.points().get(0).table();
       report.print(out, table);
-      if (chart != null) report.chart(chart, table, names.get(0), chartSize);
+      if (chart != null) {
+        String caption = ChartCaption.between(times.get(0), times.get(1), table.filters());
+        chart(() -> report.chart(chart, table, caption, chartSize));
+      }
     } else {
       report.print(out, series, names);
-      if (chart != null) report.chart(chart, series, files.size() + " snapshots", chartSize);
+      if (chart != null) {
+        String caption = ChartCaption.series(files.size(), metric, times.get(0), times.get(times.size() - 1),
+            series.points().get(0).table().filters());
+        chart(() -> report.chart(chart, series, caption, chartSize));
+      }
     }
     return ExitCodes.OK;
+  }
+
+  /** Something that draws a chart to a file. */
+  private interface Drawing {
+    void draw() throws IOException;
+  }
+
+  /** Draws the chart and says where it went, on stderr with the other messages. */
+  private void chart(Drawing drawing) throws IOException {
+    drawing.draw();
+    spec.commandLine().getErr().println("chart: wrote " + chart + " (" + chartSize.width() + "x" + chartSize.height()
+        + ")");
+    spec.commandLine().getErr().flush();
+  }
+
+  /** The header of one snapshot, its time given by {@code --at} if it states none. */
+  private SnapshotHeader header(Path file) throws IOException {
+    try (Snapshot s = SnapshotFiles.open(file, at)) {
+      return s.header();
+    }
+  }
+
+  /** When each snapshot was taken, oldest first (for a chart's caption; the series checked them already). */
+  private List<Instant> times() throws IOException {
+    List<Instant> times = new ArrayList<>();
+    for (Path f : files) {
+      try (Snapshot s = SnapshotFiles.open(f)) {
+        times.add(s.header().requireStartedAt("a chart of several snapshots"));
+      }
+    }
+    times.sort(null);
+    return times;
   }
 
   /** The snapshot files: {@code --from} with each directory replaced by its dated files. */
   private List<Path> files = List.of();
 
   private void validate() {
+    // Before anything is computed or printed: a chart that cannot be written must not cost a whole run.
+    if (chart != null) ChartCaption.checkWritable(chart);
     if (by == null && !study) throw CliFailure.usage("--by DIMENSION is required (or --study)");
     if (by != null && study) throw CliFailure.usage("--study groups by the study's groups: leave out --by");
     if (study) {
@@ -267,6 +326,8 @@ final class SharesCommand implements Callable<Integer> {
       // Only the columns the table needs are read from a Parquet file; ROOT takes two passes, so memory holds the
       // compact link index whatever the snapshot's size.
       return shares.compute(snapshot);
+    } catch (MetricUnavailableException e) {
+      throw e.from(file.toString());
     }
   }
 
@@ -300,6 +361,12 @@ final class SharesCommand implements Callable<Integer> {
           r = measure.compute(first, second);
         }
       }
+    } catch (MetricUnavailableException e) {
+      String of = files.size() == 1 ? files.get(0).toString() : files.get(0) + " and " + files.get(1);
+      throw CliFailure.usage("--study weighs models by their all-time downloads, and none of the "
+          + Numbers.grouped(e.models()) + " models of " + of + " created in the window has " + (files.size() == 1
+          ? "an all-time count" : "a known difference of all-time counts") + ": they come with a snapshot made by "
+          + "'hubshare crawl' (it asks for downloadsAllTime by default) or a Parquet snapshot of the Hub's statistics");
     }
     for (String w : r.warnings()) spec.commandLine().getErr().println("warning: " + w);
     spec.commandLine().getErr().flush();
@@ -325,10 +392,15 @@ final class SharesCommand implements Callable<Integer> {
     try (HubClient client = hub.client(root.context());
         Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
         Stream<Model> models = client.models().list(q).stream()) {
-      ShareTable table = shares.compute(models.peek(m -> {
-        long n = read.incrementAndGet();
-        if (n % 1000 == 0) progress.update(n, q.limit(), null);
-      }));
+      ShareTable table;
+      try {
+        table = shares.compute(models.peek(m -> {
+          long n = read.incrementAndGet();
+          if (n % 1000 == 0) progress.update(n, q.limit(), null);
+        }));
+      } catch (MetricUnavailableException e) {
+        throw e.from("the listing of " + client.endpoint());
+      }
       progress.finish("shares: " + Numbers.grouped(read.get()) + " models listed from " + client.endpoint());
       return table;
     }

@@ -108,7 +108,7 @@ final class SqlCommand implements Callable<Integer> {
       for (int i = 0; i < n; i++) cells[i] = text(value(rs.getObject(i + 1)));
       table.add(cells);
     }
-    out.table(table, format);
+    out.print(format == OutputFormat.CSV ? table.toCsv() : table.toText());
   }
 
   /** A JDBC value as plain Java: lists for arrays, text for what JSON has no type for. */

@@ -79,10 +79,24 @@ final class VariantsCommand implements Callable<Integer> {
     Output out = Output.of(spec);
     if (format == OutputFormat.JSON) {
       out.json(toJson(variants));
+    } else if (format == OutputFormat.CSV) {
+      out.print(toCsv(variants).toCsv());
     } else {
-      out.table(toTable(variants), format);
+      out.print(toTable(variants).toText());
     }
     return ExitCodes.OK;
+  }
+
+  /** The JSON's variants as CSV: the same names, raw numbers, full instants; an absent value is an empty cell. */
+  private TextTable toCsv(List<Model> variants) {
+    TextTable t = TextTable.of("id", "relation", "author", "country", "downloads", "likes", "createdAt",
+        "pipelineTag");
+    OriginRegistry origins = OriginRegistry.bundled();
+    for (Model m : variants) {
+      t.add(m.id(), relationTo(m).label(), m.author(), origins.of(m).country(), m.downloads().last30Days(),
+          m.downloads().likes(), m.createdAt(), m.pipelineTag());
+    }
+    return t;
   }
 
   /** {@code {"id", "relation", "variants": [{"id", "relation", "author", "country", "downloads", ...}]}}. */

@@ -104,8 +104,9 @@ class CrawlCommandTest extends LocalHubTest {
     CliRun.Result again = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
 
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.errLines()).hasSize(1);
-    assertThat(again.err()).contains("--resume");
+    assertThat(again.errLines()).containsExactly("hubshare: an interrupted crawl of " + out + " left its pages in "
+        + out + ".partial: run the same command with --resume to continue it, or delete " + out + ".partial and "
+        + out + ".checkpoint to start again");
 
     int before = hub.requests.size();
     CliRun.Result resumed = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint,
@@ -120,6 +121,46 @@ class CrawlCommandTest extends LocalHubTest {
   }
 
   @Test
+  void aCrawlWhoseFirstPageFailedSimplyRunsAgain() throws Exception {
+    Path out = dir.resolve("hub.jsonl.gz");
+    hub.failOnce(0);
+
+    CliRun.Result failed = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.errLines()).hasSize(1);
+    assertThat(failed.err()).contains("503");
+    assertThat(Files.list(dir)).as("nothing left to resume").isEmpty();
+
+    CliRun.Result again = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.errLines()).containsExactly("crawl: wrote 25 models in 3 pages to " + out);
+    assertThat(ids(out)).containsExactlyElementsOf(expectedIds());
+  }
+
+  @Test
+  void noMessageSpeaksOfTheLibrarysBuilders() throws Exception {
+    Path out = dir.resolve("hub.jsonl.gz");
+    hub.failOnce(1);
+    CliRun.Result failed = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint", endpoint);
+    CliRun.Result interrupted = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--endpoint",
+        endpoint);
+    CliRun.Result otherQuery = CliRun.run("crawl", "--out", out.toString(), "--page-size", "10", "--author", "Qwen",
+        "--resume", "--endpoint", endpoint);
+    Files.writeString(dir.resolve("taken.jsonl.gz"), "x");
+    CliRun.Result exists = CliRun.run("crawl", "--out", dir.resolve("taken.jsonl.gz").toString(), "--endpoint",
+        endpoint);
+
+    for (CliRun.Result r : List.of(failed, interrupted, otherQuery, exists)) {
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).doesNotContain("CrawlOptions", "builder", "resume(", "overwrite(", "pass resume",
+          "pass overwrite");
+    }
+    assertThat(otherQuery.err()).contains("author=Qwen");
+  }
+
+  @Test
   void anExistingSnapshotIsKeptUnlessOverwriteIsAsked() throws Exception {
     Path out = dir.resolve("hub.jsonl.gz");
     Files.writeString(out, "precious");
@@ -127,8 +168,8 @@ class CrawlCommandTest extends LocalHubTest {
     CliRun.Result refused = CliRun.run("crawl", "--out", out.toString(), "--endpoint", endpoint);
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.errLines()).hasSize(1);
-    assertThat(refused.err()).contains(out.toString()).contains("exists");
+    assertThat(refused.errLines()).containsExactly("hubshare: " + out + " exists: add --overwrite to replace it, or "
+        + "choose another --out");
     assertThat(Files.readString(out)).isEqualTo("precious");
 
     CliRun.Result replaced = CliRun.run("crawl", "--out", out.toString(), "--endpoint", endpoint, "--overwrite");
@@ -147,13 +188,15 @@ class CrawlCommandTest extends LocalHubTest {
     CliRun.Result noOut = CliRun.run("crawl", "--endpoint", endpoint);
 
     assertThat(both.exitCode()).isEqualTo(2);
-    assertThat(both.err()).startsWith("--full and --expand cannot be combined");
+    assertThat(both.err()).startsWith("hubshare: --full and --expand cannot be combined");
     assertThat(page.exitCode()).isEqualTo(2);
-    assertThat(page.err()).startsWith("Invalid value for option '--page-size': pageSize must be between 1 and 1000");
+    assertThat(page.err())
+        .startsWith("hubshare: invalid value for option '--page-size': pageSize must be between 1 and 1000");
     assertThat(sort.exitCode()).isEqualTo(2);
-    assertThat(sort.err()).startsWith("Invalid value for option '--sort': unknown sort 'popularity'");
+    assertThat(sort.err()).startsWith("hubshare: invalid value for option '--sort': unknown sort 'popularity'");
     assertThat(noOut.exitCode()).isEqualTo(2);
-    assertThat(noOut.err()).startsWith("Missing required option: '--out=FILE'");
+    assertThat(noOut.errLines()).containsExactly("hubshare: missing required option: '--out=FILE'",
+        "try 'hubshare crawl --help'");
     assertThat(hub.requests).isEmpty();
   }
 }

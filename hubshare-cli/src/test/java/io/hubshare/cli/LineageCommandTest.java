@@ -113,7 +113,8 @@ class LineageCommandTest extends LocalHubTest {
     assertThat(missing.errLines())
         .containsExactly("hubshare: snapshot file '" + dir.resolve("absent.jsonl.gz") + "' not found");
     assertThat(both.exitCode()).isEqualTo(2);
-    assertThat(both.errLines()).containsExactly("hubshare: --from and --endpoint cannot be combined");
+    assertThat(both.errLines()).containsExactly("hubshare: --from and --endpoint cannot be combined",
+        "try 'hubshare lineage --help'");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.errLines()).containsExactly("hubshare: model 'nobody/nothing' not found in " + SAMPLE);
   }

@@ -121,7 +121,7 @@ class ModelCommandTest extends LocalHubTest {
     CliRun.Result r = CliRun.run("model", "not a/valid id", "--endpoint", endpoint);
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.errLines()).hasSize(2);
     assertThat(r.err()).startsWith("hubshare: not a valid repository id: 'not a/valid id'");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -131,7 +131,8 @@ class ModelCommandTest extends LocalHubTest {
     CliRun.Result r = CliRun.run("model", "meta-llama/Llama-3.1-8B-Instruct", "--format", "csv");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("--format csv is not available for 'model'").contains("Usage:");
+    assertThat(r.errLines()).containsExactly("hubshare: --format csv is not available for 'model': use table or "
+        + "json", "try 'hubshare model --help'");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -162,7 +163,7 @@ class ModelCommandTest extends LocalHubTest {
     CliRun.Result r = CliRun.run("model", "meta-llama/Llama-3.1-8B-Instruct", "--endpoint", "ftp://example");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).isEqualTo("hubshare: --endpoint must be an absolute http or https URL: 'ftp://example'\n");
+    assertThat(r.err()).isEqualTo("hubshare: --endpoint must be an absolute http or https URL: 'ftp://example'\n"
+        + "try 'hubshare model --help'\n");
   }
 }

@@ -126,8 +126,9 @@ class OriginsCommandTest {
     CliRun.Result r = CliRun.run("origins", "--origins", file.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).startsWith("hubshare: ").contains("bad.csv").contains("2");
+    assertThat(r.errLines()).hasSize(2);
+    assertThat(r.errLines()[0]).startsWith("hubshare: ").contains("bad.csv").contains("2");
+    assertThat(r.errLines()[1]).isEqualTo("try 'hubshare origins --help'");
   }
 
   private static List<String> fieldNames(JsonNode n) {

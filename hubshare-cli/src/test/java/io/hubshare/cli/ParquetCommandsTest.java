@@ -87,10 +87,14 @@ class ParquetCommandsTest {
     base += t.get("unknown").get("base").get("value").asLong();
     assertThat(uploader).isEqualTo(base).isEqualTo(t.get("total").asLong()).isPositive();
 
+    // The sample has no all-time counts: an error that says what would carry them, never a table of zeros.
     CliRun.Result sample = CliRun.run("shares", "--study", "--from", "examples/data/hub-sample-2026-08.jsonl.gz");
-    assertThat(sample.exitCode()).isZero();
-    assertThat(sample.out()).startsWith("!! THESE FIGURES ARE NOT THE STUDY'S");
-    assertThat(sample.err()).contains("warning: THESE FIGURES ARE NOT THE STUDY'S", "without downloadsAllTime");
+    assertThat(sample.exitCode()).isEqualTo(2);
+    assertThat(sample.out()).isEmpty();
+    assertThat(sample.errLines()[0]).isEqualTo("hubshare: --study weighs models by their all-time downloads, and "
+        + "none of the 14,887 models of examples/data/hub-sample-2026-08.jsonl.gz created in the window has an "
+        + "all-time count: they come with a snapshot made by 'hubshare crawl' (it asks for downloadsAllTime by "
+        + "default) or a Parquet snapshot of the Hub's statistics");
 
     CliRun.Result undated = CliRun.run("shares", "--study", "--from", file("current.parquet"));
     assertThat(undated.exitCode()).isNotZero();

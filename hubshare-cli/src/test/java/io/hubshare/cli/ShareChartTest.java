@@ -48,7 +48,7 @@ class ShareChartTest {
 
   @Test
   void barChartIsAPngOfTheAskedSizeWithKeyAndUnknownColours(@TempDir Path dir) throws Exception {
-    Path png = dir.resolve("charts/shares.png");
+    Path png = dir.resolve("shares.png");
 
     ShareChart.bars(png, "Shares by region (downloads, uploader)", "a hand-made table", ChartBar.topWithRest(RANKED, 0.30, 3), 800, 500);
 

@@ -119,6 +119,7 @@ class SharesCommandTest {
         "--chart-size", "640x400", "--top", "5");
 
     assertThat(r.exitCode()).isZero();
+    assertThat(r.errLines()).containsExactly("chart: wrote " + png + " (640x400)");
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(640);
     assertThat(image.getHeight()).isEqualTo(400);
@@ -229,26 +230,89 @@ class SharesCommandTest {
     assertThat(missing.errLines()).containsExactly("hubshare: snapshot file '" + absent + "' not found");
     for (CliRun.Result r : List.of(between, both, twice, liveOnly, window)) {
       assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-      assertThat(r.errLines()).as(r.err()).hasSize(1);
-      assertThat(r.err()).startsWith("hubshare: ");
+      assertThat(r.errLines()).as(r.err()).hasSize(2);
+      assertThat(r.errLines()[0]).startsWith("hubshare: ");
+      assertThat(r.errLines()[1]).isEqualTo("try 'hubshare shares --help'");
       assertThat(r.out()).isEmpty();
     }
     assertThat(twice.err()).contains("different times");
   }
 
   @Test
-  void badOptionValuesGetPicocliUsage() {
+  void badOptionValuesAreOneLineAndWhereToReadMore() {
     CliRun.Result dimension = CliRun.run("shares", "--by", "planet", "--from", SAMPLE);
     CliRun.Result date = CliRun.run("shares", "--by", "country", "--from", SAMPLE, "--created-after", "last year");
     CliRun.Result noBy = CliRun.run("shares", "--from", SAMPLE);
 
     assertThat(dimension.exitCode()).isEqualTo(2);
-    assertThat(dimension.err()).startsWith("Invalid value for option '--by': 'planet' is not a dimension")
-        .contains("pipeline-tag").contains("Usage: hubshare shares");
+    assertThat(dimension.errLines()).containsExactly("hubshare: invalid value for option '--by': 'planet' is not a "
+        + "dimension; expected one of country, region, organization, account, kind, family, relation, pipeline-tag, "
+        + "library, size, license", "try 'hubshare shares --help'");
     assertThat(date.exitCode()).isEqualTo(2);
-    assertThat(date.err()).contains("'last year' is not a date");
+    assertThat(date.errLines()[0]).contains("'last year' is not a date");
     assertThat(noBy.exitCode()).isEqualTo(2);
-    assertThat(noBy.err()).isEqualTo("hubshare: --by DIMENSION is required (or --study)\n");
+    assertThat(noBy.errLines()).containsExactly("hubshare: --by DIMENSION is required (or --study)",
+        "try 'hubshare shares --help'");
+  }
+
+  @Test
+  void aMetricNoModelCarriesIsAnErrorNamingItAndWhatWouldCarryIt() throws Exception {
+    Path older = snapshot("older.jsonl.gz", Instant.parse("2026-07-01T00:00:00Z"), l -> l);
+
+    CliRun.Result allTime = CliRun.run("shares", "--by", "country", "--metric", "downloads-all-time", "--from",
+        SAMPLE);
+    CliRun.Result between = CliRun.run("shares", "--by", "country", "--metric", "downloads-between", "--from",
+        older.toString(), SAMPLE, "--format", "csv");
+
+    assertThat(allTime.exitCode()).isEqualTo(2);
+    assertThat(allTime.out()).as("no table of zeros").isEmpty();
+    assertThat(allTime.errLines()).containsExactly("hubshare: no value of downloads (all time) in the 15,153 models "
+        + "of " + SAMPLE + ": all-time counts come with a live listing, or a snapshot made by 'hubshare crawl' (it "
+        + "asks for downloadsAllTime by default); or use --metric downloads (the last 30 days)",
+        "try 'hubshare shares --help'");
+    assertThat(between.exitCode()).isEqualTo(2);
+    assertThat(between.out()).isEmpty();
+    assertThat(between.errLines()[0]).startsWith("hubshare: no value of downloads (between snapshots) in the 15,153 "
+        + "models of " + older + " and " + SAMPLE + ": ").contains("all-time counts", "'hubshare crawl'");
+  }
+
+  @Test
+  void aChartPathIsCheckedBeforeAnythingIsComputedOrPrinted() {
+    Path inMissingFolder = dir.resolve("no-such-folder/countries.png");
+
+    CliRun.Result missing = CliRun.run("shares", "--by", "country", "--from", SAMPLE, "--chart",
+        inMissingFolder.toString());
+    CliRun.Result folder = CliRun.run("shares", "--by", "country", "--from", SAMPLE, "--chart", dir.toString());
+
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.out()).as("no table printed before the failure").isEmpty();
+    assertThat(missing.errLines()).containsExactly("hubshare: --chart " + inMissingFolder + ": the folder "
+        + inMissingFolder.getParent() + " does not exist (create it first, or choose another path)");
+    assertThat(inMissingFolder.getParent()).as("never created").doesNotExist();
+    assertThat(folder.exitCode()).isEqualTo(1);
+    assertThat(folder.out()).isEmpty();
+    assertThat(folder.errLines()[0]).startsWith("hubshare: --chart " + dir + " is a folder");
+  }
+
+  @Test
+  void theChartCaptionNamesTheSourceAndItsWindow() {
+    Instant start = Instant.parse("2026-08-01T00:00:00Z");
+    Instant end = Instant.parse("2026-09-01T00:00:00Z");
+    java.util.Map<String, String> created = java.util.Map.of("createdFrom", "2026-01-01T00:00:00Z",
+        "createdTo", "2026-09-02T00:00:00Z");
+
+    assertThat(ChartCaption.table("hub-sample-2026-08.jsonl.gz", io.hubshare.analytics.Metric.DOWNLOADS, start, end,
+        java.util.Map.of())).isEqualTo("hub-sample-2026-08.jsonl.gz, read 2026-08-01 to 2026-09-01: downloads in "
+        + "the 30 days before the reading");
+    assertThat(ChartCaption.table("hub.jsonl.gz", io.hubshare.analytics.Metric.DOWNLOADS_ALL_TIME, end,
+        end.plusSeconds(3600), created)).isEqualTo("hub.jsonl.gz, read 2026-09-01: downloads since each model was "
+        + "created; models created 2026-01-01 to 2026-09-01");
+    assertThat(ChartCaption.between(Instant.parse("2026-07-01T00:00:00Z"), start, java.util.Map.of()))
+        .isEqualTo("downloads between the snapshots of 2026-07-01 and 2026-08-01");
+    assertThat(ChartCaption.table("models.parquet", io.hubshare.analytics.Metric.MODELS, null, null,
+        java.util.Map.of())).isEqualTo("models.parquet: models");
+    assertThat(ChartCaption.series(3, io.hubshare.analytics.Metric.LIKES, Instant.parse("2026-06-01T00:00:00Z"),
+        start, java.util.Map.of())).isEqualTo("3 snapshots, 2026-06-01 to 2026-08-01: likes at each");
   }
 
   @Test

@@ -90,7 +90,7 @@ class VariantsCommandTest extends LocalHubTest {
     assertThat(takeUrl().queryParameter("limit")).isEqualTo("3");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().split("\n")).hasSize(1 + 3);
-    assertThat(r.out()).startsWith("id,relation,downloads,likes,created,country\n");
+    assertThat(r.out()).startsWith("id,relation,author,country,downloads,likes,createdAt,pipelineTag\n");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

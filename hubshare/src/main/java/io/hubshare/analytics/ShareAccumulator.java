@@ -155,11 +155,17 @@ public final class ShareAccumulator {
    * The table of everything added. Under ROOT attribution in one pass, this is when the parent ids are resolved to
    * their roots. Call it once: the accumulator is finished afterwards.
    *
+   * @throws MetricUnavailableException if models matched the filters but none of them carries the metric (all-time
+   *     downloads over a listing made without them, say): a table of zeros would be no answer
    * @throws IllegalStateException if called twice
    */
   public ShareTable result() {
     if (done) throw new IllegalStateException("result() was already called");
     done = true;
+    if (matched > 0 && missing == matched) {
+      // A table of zeros would read as "nobody downloads anything": the input simply lacks the metric.
+      throw new MetricUnavailableException(spec.metric(), matched, null);
+    }
     RootCredit r = roots;
     roots = null;
     if (r != null) {

@@ -277,13 +277,19 @@ public final class Shares {
   /**
    * The shares over {@code models}, read once.
    *
+   * @throws MetricUnavailableException if models matched but none carries the metric (all-time downloads over a
+   *     listing made without them, say)
    * @throws IllegalStateException for {@link Metric#DOWNLOADS_BETWEEN}: use {@link #computeBetween(Stream)}
    */
   public ShareTable compute(Iterable<? extends Model> models) {
     return accumulator().addAll(models).result();
   }
 
-  /** The shares over {@code models}, read once; the stream is not closed. */
+  /**
+   * The shares over {@code models}, read once; the stream is not closed.
+   *
+   * @throws MetricUnavailableException if models matched but none carries the metric
+   */
   public ShareTable compute(Stream<? extends Model> models) {
     ShareAccumulator acc = accumulator();
     Iterator<? extends Model> it = models.iterator();
@@ -296,6 +302,7 @@ public final class Shares {
    * {@link SnapshotDelta#between(Path, Path)} streams them; a model whose delta is unknown counts as missing. The
    * stream is not closed.
    *
+   * @throws MetricUnavailableException if no delta is known (the snapshots hold no all-time counts, say)
    * @throws IllegalStateException unless the metric is {@link Metric#DOWNLOADS_BETWEEN}
    */
   public ShareTable computeBetween(Stream<ModelDelta> deltas) {
@@ -340,6 +347,7 @@ public final class Shares {
    *
    * @throws IllegalArgumentException if two files start at the same time, or fewer than two are given for
    *     {@link Metric#DOWNLOADS_BETWEEN}
+   * @throws MetricUnavailableException naming the snapshot (or the two) whose models carry no value of the metric
    * @throws IOException if a file cannot be read or is not a snapshot
    */
   public ShareSeries series(List<Path> snapshots) throws IOException {

@@ -32,6 +32,8 @@ final class SnapshotSeries {
       for (Map.Entry<Instant, Path> d : dated) {
         try (Snapshot s = Snapshots.open(d.getValue())) {
           points.add(new ShareSeries.Point(d.getKey(), shares.compute(s)));
+        } catch (MetricUnavailableException e) {
+          throw e.from(d.getValue().toString());
         }
       }
     } else {
@@ -42,6 +44,8 @@ final class SnapshotSeries {
       for (int i = 1; i < dated.size(); i++) {
         try (Stream<ModelDelta> deltas = SnapshotDelta.between(dated.get(i - 1).getValue(), dated.get(i).getValue())) {
           points.add(new ShareSeries.Point(dated.get(i).getKey(), shares.computeBetween(deltas)));
+        } catch (MetricUnavailableException e) {
+          throw e.from(dated.get(i - 1).getValue() + " and " + dated.get(i).getValue());
         }
       }
     }

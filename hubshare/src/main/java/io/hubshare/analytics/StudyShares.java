@@ -119,6 +119,7 @@ public final class StudyShares {
    * The measure from one snapshot read at T (its {@code completedAt}, else {@code startedAt}): models created in the
    * year before T, weighed by their all-time downloads at T.
    *
+   * @throws MetricUnavailableException if models were created in the window but none has an all-time count
    * @throws IllegalStateException if the snapshot's time is unknown and no window was set
    * @throws UncheckedIOException if the file is damaged
    */
@@ -136,6 +137,7 @@ public final class StudyShares {
    * The measure from two snapshots read at S &lt; T: models created in {@code [S, T)}, weighed by their downloads
    * between the two ({@link SnapshotDelta}).
    *
+   * @throws MetricUnavailableException if models were created in the window but none has a known delta
    * @throws IllegalStateException if a snapshot's time is unknown
    * @throws IllegalArgumentException if the snapshots are of different hubs or not in time order
    * @throws IOException if a file is damaged
@@ -161,7 +163,7 @@ public final class StudyShares {
 
   /**
    * What makes these figures unlike the study's, said loudly: a snapshot that is a sample or a filtered or capped
-   * listing rather than the whole Hub, and a window in which no model has a value.
+   * listing rather than the whole Hub, and a window in which no model was created.
    */
   static List<String> warnings(ShareTable t, SnapshotHeader... headers) {
     List<String> w = new ArrayList<>();
@@ -176,12 +178,9 @@ public final class StudyShares {
             ? "limit " + h.limit() : h.query()) + "), not the whole Hub");
       }
     }
+    // A window whose models all lack the counts never gets here: computing it failed with MetricUnavailableException.
     ShareTable.Counts c = t.counts();
-    if (c.matched() > 0 && c.missing() == c.matched()) {
-      w.add("No model created in the window has a value (" + c.missing() + " models without " + (t.metric()
-          == Metric.DOWNLOADS_BETWEEN ? "a known delta" : "downloadsAllTime") + "): the measure needs all-time "
-          + "download counts, which this snapshot lacks");
-    } else if (c.matched() == 0) {
+    if (c.matched() == 0) {
       w.add("No model was created in the window: check the snapshot's date and the window");
     }
     return w;

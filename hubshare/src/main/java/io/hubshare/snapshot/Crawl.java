@@ -60,27 +60,28 @@ final class Crawl {
   CrawlResult run() throws IOException {
     Path dir = out.toAbsolutePath().getParent();
     if (dir != null) Files.createDirectories(dir);
-    Checkpoint cp;
-    boolean resumed;
-    if (Files.exists(checkpoint)) {
+    Checkpoint saved = Files.exists(checkpoint) ? Checkpoint.read(checkpoint) : null;
+    // State without a complete page (the first page failed, or the crawl was killed before it arrived) holds
+    // nothing worth keeping: the crawl simply starts again, resume or not.
+    boolean resumed = saved != null && saved.pages() > 0;
+    if (resumed) {
       requireResume();
-      cp = Checkpoint.read(checkpoint);
-      requireSameListing(cp);
-      if (cp.done() && Files.exists(out)) {
-        CrawlResult finished = finishedEarlier(cp);
+      requireSameListing(saved);
+      if (saved.done() && Files.exists(out)) {
+        CrawlResult finished = finishedEarlier(saved);
         if (finished != null) return finished;
       }
-      requireOutFree();
-      resumed = true;
-      LOG.log(Level.INFO, "resuming the crawl of {0} after {1} pages ({2} models)", out, cp.pages(), cp.count());
-    } else {
-      if (Files.exists(partial)) requireResume(); // killed before its first checkpoint: nothing to keep
-      requireOutFree();
-      cp = Checkpoint.start(hub, endpoint, queryString, limit, options.clock().instant(), query.cursor());
-      cp.write(checkpoint);
-      resumed = false;
     }
+    requireOutFree();
     try (PartialFile pages = PartialFile.open(partial)) {
+      Checkpoint cp;
+      if (resumed) {
+        cp = saved;
+        LOG.log(Level.DEBUG, "resuming the crawl of {0} after {1} pages ({2} models)", out, cp.pages(), cp.count());
+      } else {
+        cp = Checkpoint.start(hub, endpoint, queryString, limit, options.clock().instant(), query.cursor());
+        cp.write(checkpoint);
+      }
       pages.restoreTo(cp.bytes(), checkpoint);
       IdHashSet seen = new IdHashSet(true);
       long found = pages.scan(cp.bytes(), seen);
@@ -94,8 +95,38 @@ final class Crawl {
             + " records " + cp.count() + ": the crawl state is damaged; delete both files to start again");
       }
       options.listener().onStart(progress(cp, resumed));
-      if (!cp.done()) cp = fetch(cp, pages, seen, resumed);
+      if (!cp.done()) cp = fetchOrForget(cp, pages, seen, resumed);
       return finish(cp, pages, resumed);
+    }
+  }
+
+  /**
+   * Fetches the remaining pages. If the first page of a fresh crawl fails, its empty state is removed: there is
+   * nothing to resume, and the same call made again simply starts again.
+   */
+  private Checkpoint fetchOrForget(Checkpoint cp, PartialFile pages, IdHashSet seen, boolean resumed)
+      throws IOException {
+    try {
+      return fetch(cp, pages, seen, resumed);
+    } catch (RuntimeException | IOException e) {
+      if (!resumed && pagesSaved() == 0) {
+        try {
+          pages.close();
+          cleanUp();
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** The complete pages the checkpoint on disk records, or -1 if it cannot be read. */
+  private long pagesSaved() {
+    try {
+      return Checkpoint.read(checkpoint).pages();
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
@@ -136,7 +167,8 @@ final class Crawl {
       // A hub that serves only the first results of a query (ModelScope: 3,000) ended the listing early.
       note = "the hub served " + cp.count() + " of the " + listed + " models it lists for this query, and no more: "
           + "crawl it partitioned (Snapshots.crawlPartitioned) to reach the rest";
-      LOG.log(Level.WARNING, "{0}: {1}", out, note);
+      // The header's note carries it to whoever reads the snapshot; the library itself logs at DEBUG only.
+      LOG.log(Level.DEBUG, "{0}: {1}", out, note);
     }
     SnapshotHeader header = new SnapshotHeader(SnapshotHeader.CURRENT_FORMAT_VERSION, hub, endpoint, queryString,
         cp.startedAt(), cp.completedAt(), cp.count(), limit, note, null);
@@ -144,7 +176,7 @@ final class Crawl {
     writeFinal(out, header, pages, cp.bytes());
     pages.close();
     cleanUp();
-    LOG.log(Level.INFO, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
+    LOG.log(Level.DEBUG, "wrote {0}: {1} models in {2} page(s)", out, cp.count(), cp.pages());
     return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed);
   }
 
@@ -205,16 +237,18 @@ final class Crawl {
 
   private void requireResume() {
     if (!options.resume()) {
-      throw new IllegalStateException("an interrupted crawl of " + out + " left its state in " + partial + " and "
-          + checkpoint + ": pass resume to continue it (CrawlOptions.builder().resume(true), or --resume), or "
-          + "delete those files to start again");
+      throw new CrawlStateException(CrawlStateException.Reason.INTERRUPTED, out, List.of(partial, checkpoint),
+          "an interrupted crawl of " + out
+          + " left its state in " + partial + " and " + checkpoint + ": continue it with "
+          + "CrawlOptions.builder().resume(true), or delete those files to start again");
     }
   }
 
   private void requireSameListing(Checkpoint saved) {
     Checkpoint wanted = Checkpoint.start(hub, endpoint, queryString, limit, saved.startedAt(), null);
     if (!saved.sameListing(wanted)) {
-      throw new IllegalStateException("the interrupted crawl of " + out + " lists " + describe(saved.hub(),
+      throw new CrawlStateException(CrawlStateException.Reason.OTHER_LISTING, out, List.of(partial, checkpoint),
+          "the interrupted crawl of " + out + " lists " + describe(saved.hub(),
           saved.endpoint(), saved.query(), saved.limit()) + ", not " + describe(hub, endpoint, queryString, limit)
           + ": resume it with the same query, or delete " + partial + " and " + checkpoint + " to start again");
     }
@@ -222,7 +256,8 @@ final class Crawl {
 
   private void requireOutFree() {
     if (!options.overwrite() && Files.exists(out)) {
-      throw new IllegalStateException(out + " exists: pass overwrite to replace it, or choose another file");
+      throw new CrawlStateException(CrawlStateException.Reason.OUTPUT_EXISTS, out, List.of(), out + " exists: "
+          + "replace it with CrawlOptions.builder().overwrite(true), or choose another file");
     }
   }
 

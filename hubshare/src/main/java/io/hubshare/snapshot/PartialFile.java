@@ -60,7 +60,7 @@ final class PartialFile implements Closeable {
           + " vouches for " + bytes + ": the crawl state is damaged; delete both files to start again");
     }
     if (size > bytes) {
-      LOG.log(System.Logger.Level.INFO, "dropping {0} bytes of {1} written after the last checkpoint",
+      LOG.log(System.Logger.Level.DEBUG, "dropping {0} bytes of {1} written after the last checkpoint",
           size - bytes, path);
       channel.truncate(bytes);
       channel.force(true);

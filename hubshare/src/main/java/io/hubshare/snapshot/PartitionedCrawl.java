@@ -66,30 +66,33 @@ final class PartitionedCrawl {
     return Crawl.sibling(out, ".coverage.json");
   }
 
+  // The state files are closed early, inside their try-with-resources, when a failed first page deletes them.
+  @SuppressWarnings("try")
   CrawlResult run() throws IOException {
     Path dir = out.toAbsolutePath().getParent();
     if (dir != null) Files.createDirectories(dir);
+    PartitionCheckpoint saved = Files.exists(checkpoint) ? PartitionCheckpoint.read(checkpoint) : null;
+    // State without a complete page (the first page failed, or the crawl was killed before it arrived) holds nothing
+    // worth keeping: the crawl simply starts again, resume or not; the restores below empty the old files.
+    boolean resumed = saved != null && saved.pages() > 0;
     PartitionCheckpoint cp;
-    boolean resumed;
-    if (Files.exists(checkpoint)) {
+    if (resumed) {
       requireResume();
-      cp = PartitionCheckpoint.read(checkpoint);
+      cp = saved;
       if (!cp.sameListing(hub, endpoint, queryString)) {
-        throw new IllegalStateException("the interrupted crawl of " + out + " lists " + cp.hub() + " "
-            + cp.endpoint() + " '" + cp.query() + "', not " + hub + " " + endpoint + " '" + queryString + "': resume "
-            + "it with the same query, or delete " + partial + ", " + journalFile + " and " + checkpoint);
+        throw new CrawlStateException(CrawlStateException.Reason.OTHER_LISTING, out, stateFiles(),
+            "the interrupted crawl of " + out + " lists " + cp.hub() + " " + cp.endpoint() + " '" + cp.query()
+            + "', not " + hub + " " + endpoint + " '" + queryString + "': resume it with the same query, or delete "
+            + partial + ", " + journalFile + " and " + checkpoint);
       }
       if (cp.done() && Files.exists(out) && Files.exists(coverageFile)) {
         CrawlResult finished = finishedEarlier(cp);
         if (finished != null) return finished;
       }
       requireOutFree();
-      resumed = true;
     } else {
-      if (Files.exists(partial) || Files.exists(journalFile)) requireResume();
       requireOutFree();
       cp = PartitionCheckpoint.start(hub, endpoint, queryString, options.clock().instant());
-      resumed = false;
     }
     try (PartialFile pages = PartialFile.open(partial); PartJournal journal = PartJournal.open(journalFile)) {
       pages.restoreTo(cp.bytes(), checkpoint);
@@ -108,11 +111,28 @@ final class PartitionedCrawl {
             + " records " + cp.count() + ": the crawl state is damaged; delete the crawl's files to start again");
       }
       if (resumed) {
-        LOG.log(Level.INFO, "resuming the partitioned crawl of {0}: {1} models in {2} pages, {3} parts planned", out,
+        LOG.log(Level.DEBUG, "resuming the partitioned crawl of {0}: {1} models in {2} pages, {3} parts planned", out,
             cp.count(), cp.pages(), plan.parts.size());
       }
       options.listener().onStart(progress(cp, resumed));
-      if (!cp.done()) cp = crawl(plan, cp, pages, journal, seen, resumed);
+      if (!cp.done()) {
+        try {
+          cp = crawl(plan, cp, pages, journal, seen, resumed);
+        } catch (RuntimeException | IOException e) {
+          // The first page of a fresh crawl failed: there is nothing to resume, and the same call made again simply
+          // starts again.
+          if (!resumed && pagesSaved() == 0) {
+            try {
+              pages.close();
+              journal.close();
+              cleanUp();
+            } catch (IOException cleanup) {
+              e.addSuppressed(cleanup);
+            }
+          }
+          throw e;
+        }
+      }
       return finish(plan, cp, pages, resumed);
     }
   }
@@ -169,11 +189,9 @@ final class PartitionedCrawl {
     Crawl.writeFinal(out, header, pages, cp.bytes());
     pages.close();
     cleanUp();
-    if (!coverage.complete()) {
-      LOG.log(Level.WARNING, "{0}: {1}; see {2}", out, coverage.summary(), coverageFile);
-    } else {
-      LOG.log(Level.INFO, "wrote {0}: {1}", out, coverage.summary());
-    }
+    // What stayed out of reach is the caller's to report (CrawlResult.coverage(), the coverage file): the library
+    // only logs at DEBUG.
+    LOG.log(Level.DEBUG, "wrote {0}: {1}; see {2}", out, coverage.summary(), coverageFile);
     return new CrawlResult(out, header, cp.pages(), cp.duplicates(), resumed, coverage);
   }
 
@@ -234,17 +252,31 @@ final class PartitionedCrawl {
     return SnapshotJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
   }
 
+  /** The complete pages the checkpoint on disk records, or -1 if it cannot be read. */
+  private long pagesSaved() {
+    try {
+      return PartitionCheckpoint.read(checkpoint).pages();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private List<Path> stateFiles() {
+    return List.of(partial, checkpoint, journalFile);
+  }
+
   private void requireResume() {
     if (!options.resume()) {
-      throw new IllegalStateException("an interrupted crawl of " + out + " left its state in " + partial + ", "
-          + journalFile + " and " + checkpoint + ": pass resume to continue it (CrawlOptions.builder().resume(true), "
-          + "or --resume), or delete those files to start again");
+      throw new CrawlStateException(CrawlStateException.Reason.INTERRUPTED, out, stateFiles(), "an interrupted "
+          + "crawl of " + out + " left its state in " + partial + ", " + journalFile + " and " + checkpoint
+          + ": continue it with CrawlOptions.builder().resume(true), or delete those files to start again");
     }
   }
 
   private void requireOutFree() {
     if (!options.overwrite() && Files.exists(out)) {
-      throw new IllegalStateException(out + " exists: pass overwrite to replace it, or choose another file");
+      throw new CrawlStateException(CrawlStateException.Reason.OUTPUT_EXISTS, out, List.of(), out + " exists: "
+          + "replace it with CrawlOptions.builder().overwrite(true), or choose another file");
     }
   }
 

@@ -332,7 +332,8 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
       done = true;
       closeQuietly(reader);
       if (repeats > 0) {
-        LOG.log(System.Logger.Level.INFO, "{0}: {1} record(s) repeat the id of a model read before (ids compared "
+        // The library logs at DEBUG only: a JShell session or a test run must not fill with this line.
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1} record(s) repeat the id of a model read before (ids compared "
             + "ignoring case, as the Hub resolves them); each repository was counted once, at its first record",
             file, repeats);
       }

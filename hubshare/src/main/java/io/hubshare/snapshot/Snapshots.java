@@ -75,11 +75,12 @@ public final class Snapshots {
    * @param out the snapshot file to write ({@code .jsonl.gz} by convention); its directory is created if needed
    * @param options resume, overwrite, progress listener
    * @return what was written
-   * @throws IllegalStateException if {@code out} exists and overwrite was not asked for; if an interrupted crawl's
-   *     state lies beside {@code out} and resume was not asked for; if that state belongs to another query; if
-   *     another crawl is writing it
-   * @throws io.hubshare.error.HubException if the hub fails after the client's retries: the state is kept, and the
-   *     crawl continues from the last complete page when run again with resume
+   * @throws CrawlStateException if {@code out} exists and overwrite was not asked for; if an interrupted crawl's
+   *     pages lie beside {@code out} and resume was not asked for; if that state belongs to another query
+   * @throws IllegalStateException if another crawl is writing {@code out}
+   * @throws io.hubshare.error.HubException if the hub fails after the client's retries: the pages so far are kept,
+   *     and the crawl continues from the last complete page when run again with resume; if the first page failed,
+   *     nothing is kept and the same call simply starts again
    * @throws UncheckedIOException if a file cannot be read or written, or the saved state is damaged (its cause is
    *     then a {@link SnapshotFormatException})
    */

@@ -100,6 +100,48 @@ class SnapshotSharesTest {
   }
 
   @Test
+  void allTimeDownloadsOfModelsThatCarryNoneAreAnErrorNotATableOfZeros() throws IOException {
+    Path bare = dir.resolve("bare.jsonl.gz");
+    Files.copy(Path.of("examples/data/hub-sample-2026-08.jsonl.gz"), bare,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Shares allTime = Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_ALL_TIME);
+
+    try (Snapshot s = Snapshots.open(bare)) {
+      assertThatThrownBy(() -> allTime.compute(s))
+          .isInstanceOfSatisfying(MetricUnavailableException.class, e -> {
+            assertThat(e.metric()).isEqualTo(Metric.DOWNLOADS_ALL_TIME);
+            assertThat(e.models()).isEqualTo(15_153);
+          })
+          .hasMessage("no value of downloads (all time) in the 15,153 models: all-time download counts come with a "
+              + "listing or crawl that asks for the field downloadsAllTime");
+    }
+    assertThatThrownBy(() -> allTime.series(List.of(bare)))
+        .isInstanceOf(MetricUnavailableException.class).hasMessageContaining("in the 15,153 models of " + bare + ":");
+    // One model that carries it is enough for a table; none matching the filters is an empty table, not an error.
+    assertThat(allTime.compute(List.of(TestModel.model("Qwen/a").allTime(5L).build(), sample.get(0))).total())
+        .isEqualTo(5);
+    assertThat(allTime.pipelineTag("no-such-task").compute(sample).counts().matched()).isZero();
+  }
+
+  @Test
+  void downloadsBetweenSnapshotsWithoutAllTimeCountsAreAnErrorNamingBoth() throws IOException {
+    Path older = dir.resolve("older.jsonl.gz");
+    Path newer = dir.resolve("newer.jsonl.gz");
+    Path source = dir.resolve("bare.jsonl");
+    Files.write(source, SampleSharesTest.readLines(SampleSharesTest.SAMPLE, true));
+    for (int k = 0; k < 2; k++) {
+      Snapshots.importLines(source, k == 0 ? older : newer, SnapshotHeader.describing("huggingface",
+          "https://huggingface.co", STARTS[k], STARTS[k].plusSeconds(3600), "the sample as listed", null), true);
+    }
+
+    assertThatThrownBy(() -> Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_BETWEEN).series(List.of(newer, older)))
+        .isInstanceOf(MetricUnavailableException.class)
+        .hasMessage("no value of downloads (between snapshots) in the 15,153 models of " + older + " and " + newer
+            + ": downloads between two snapshots need all-time download counts (the field downloadsAllTime) in "
+            + "both of them");
+  }
+
+  @Test
   void downloadsBetweenNeedTwoSnapshots() {
     assertThatThrownBy(() -> Shares.by(Dimension.COUNTRY).metric(Metric.DOWNLOADS_BETWEEN).series(files.subList(0, 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two");

@@ -10,6 +10,7 @@ final class Counters {
   final AtomicLong requests = new AtomicLong();
   final AtomicLong listRequests = new AtomicLong();
   final AtomicLong infoRequests = new AtomicLong();
+  final AtomicLong accountRequests = new AtomicLong();
   final AtomicLong tooMany = new AtomicLong();
   final AtomicLong modelsServed = new AtomicLong();
   private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -27,6 +28,7 @@ final class Counters {
     requests.set(0);
     listRequests.set(0);
     infoRequests.set(0);
+    accountRequests.set(0);
     tooMany.set(0);
     modelsServed.set(0);
     statuses.clear();
@@ -36,7 +38,8 @@ final class Counters {
   /** The counts as one JSON object. */
   String toJson(int models) {
     return "{\"models\":" + models + ",\"requests\":" + requests + ",\"listRequests\":" + listRequests
-        + ",\"infoRequests\":" + infoRequests + ",\"tooMany\":" + tooMany + ",\"modelsServed\":" + modelsServed
+        + ",\"infoRequests\":" + infoRequests + ",\"accountRequests\":" + accountRequests + ",\"tooMany\":"
+        + tooMany + ",\"modelsServed\":" + modelsServed
         + ",\"status\":" + json(statuses) + ",\"faults\":" + json(faults) + "}";
   }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stand-in's routes: {@code GET /api/models} (a page of the listing, {@code Link} to the next),
- * {@code GET /api/models/{owner}/{name}} (one model), and its own {@code /_stand-in/stats} and
+ * {@code GET /api/models/{owner}/{name}} (one model), the overviews of the models' owners
+ * ({@code GET /api/organizations/{name}/overview}, {@code GET /api/users/{name}/overview}: see {@link Accounts}),
+ * and its own {@code /_stand-in/stats} and
  * {@code POST /_stand-in/reset}, which cost no quota. Every {@code /api/} request counts against the {@link Quota};
  * list requests may meet a {@link Faults fault}.
  */
@@ -24,6 +26,7 @@ final class HubApi implements MiniHttpServer.Handler {
   private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   private final Listing listing;
+  private final Accounts accounts;
   private final StandInConfig config;
   private final Quota quota;
   private final Faults faults;
@@ -39,6 +42,7 @@ final class HubApi implements MiniHttpServer.Handler {
 
   HubApi(Listing listing, StandInConfig config) {
     this.listing = listing;
+    this.accounts = new Accounts(listing);
     this.config = config;
     this.quota = new Quota(config.quota(), config.windowSeconds(), System::nanoTime);
     this.faults = new Faults(config.faultEvery(), config.faults());
@@ -84,6 +88,7 @@ final class HubApi implements MiniHttpServer.Handler {
     try {
       if (path.equals("/api/models")) return list(r, limits);
       if (path.startsWith("/api/models/")) return info(r, path.substring("/api/models/".length()), limits);
+      if (path.startsWith("/api/organizations/") || path.startsWith("/api/users/")) return account(path, limits);
       return error(404, "Not Found", limits);
     } catch (IllegalArgumentException e) {
       return error(400, e.getMessage(), limits);
@@ -152,6 +157,23 @@ final class HubApi implements MiniHttpServer.Handler {
     h.putAll(headers);
     h.put("X-Request-Id", requestId());
     return new Response(200, h, listing.render(e, fields), Effect.NONE);
+  }
+
+  /** {@code /api/organizations/{name}/overview} or {@code /api/users/{name}/overview}. */
+  private Response account(String path, Map<String, String> headers) {
+    counters.accountRequests.incrementAndGet();
+    String[] parts = path.split("/");
+    // "", "api", "organizations" or "users", name, "overview"
+    if (parts.length != 5 || !parts[4].equals("overview")) return error(404, "Not Found", headers);
+    String name = decode(parts[3]);
+    String body = parts[2].equals("organizations") ? accounts.organization(name) : accounts.user(name);
+    if (body == null) return error(404, (parts[2].equals("organizations") ? "Organization" : "User") + " not found",
+        headers);
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", JSON_TYPE);
+    h.putAll(headers);
+    h.put("X-Request-Id", requestId());
+    return new Response(200, h, body.getBytes(StandardCharsets.UTF_8), Effect.NONE);
   }
 
   private int[] view(Ordering o, String author, String search, List<String> tags, String pipeline) {

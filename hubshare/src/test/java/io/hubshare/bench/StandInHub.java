@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * A local stand-in for the Hugging Face Hub's model API, to crawl without touching the real Hub: the listing
  * ({@code GET /api/models}, paged with the Hub's {@code Link: <…&cursor=…>; rel="next"} and opaque base64 cursors,
  * honouring {@code limit}, {@code sort}, {@code author}, {@code search}, {@code filter}, {@code pipeline_tag},
- * {@code expand}, {@code full}), model info ({@code GET /api/models/{owner}/{name}}), the {@code RateLimit} and
+ * {@code expand}, {@code full}), model info ({@code GET /api/models/{owner}/{name}}), the overviews of the models'
+ * owners ({@code GET /api/organizations/{name}/overview}, {@code GET /api/users/{name}/overview}), the
+ * {@code RateLimit} and
  * {@code RateLimit-Policy} headers of a fixed-window quota with 429 and {@code Retry-After} beyond it, and injected
  * faults (503, connection reset, truncated body). It listens on 127.0.0.1 only.
  *
@@ -19,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * mvn -q package -DskipTests
- * java -cp target/test-classes:target/hubshare-cli.jar io.hubshare.bench.StandInHub --repeat 10 --quota 100 --window 6
+ * java -cp hubshare/target/test-classes:target/hubshare-cli.jar io.hubshare.bench.StandInHub --repeat 10 --quota 100 --window 6
  * </pre>
  *
  * <p>{@code GET /_stand-in/stats} answers what was served (requests, 429s, faults, models) and

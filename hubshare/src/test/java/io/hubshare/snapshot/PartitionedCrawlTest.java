@@ -182,10 +182,31 @@ class PartitionedCrawlTest {
       assertThatThrownBy(() -> ms.snapshots().crawlPartitioned(ALL, out, options().build()))
           .isInstanceOf(ServerErrorException.class);
       assertThatThrownBy(() -> ms.snapshots().crawlPartitioned(ALL, out, options().build()))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("pass resume");
+          .isInstanceOfSatisfying(CrawlStateException.class, e -> {
+            assertThat(e.reason()).isEqualTo(CrawlStateException.Reason.INTERRUPTED);
+            assertThat(e.stateFiles()).containsExactly(dir.resolve("ms.jsonl.gz.partial"),
+                dir.resolve("ms.jsonl.gz.checkpoint"), dir.resolve("ms.jsonl.gz.parts"));
+          })
+          .hasMessageContaining("resume(true)");
       CrawlResult r = ms.snapshots().crawlPartitioned(ALL, out, options().resume(true).build());
       assertThat(r.models()).isEqualTo(8600);
       assertThat(ids(out)).isEqualTo(reachable());
+    }
+  }
+
+  @Test
+  void aFirstPageThatFailedLeavesNothingAndTheCrawlSimplyRunsAgain() throws Exception {
+    Path out = dir.resolve("ms.jsonl.gz");
+    try (HubClient ms = start(SyntheticHub.items())) {
+      hub.failOnce(1, 503);
+      assertThatThrownBy(() -> ms.snapshots().crawlPartitioned(ALL, out, options().build()))
+          .isInstanceOf(ServerErrorException.class);
+      assertThat(Files.list(dir)).as("nothing left to resume").isEmpty();
+
+      CrawlResult r = ms.snapshots().crawlPartitioned(ALL, out, options().build());
+
+      assertThat(r.resumed()).isFalse();
+      assertThat(r.models()).isEqualTo(8600);
     }
   }
 

@@ -123,24 +123,50 @@ class SnapshotCrawlTest {
 
     FakeModels second = new FakeModels(models, 50);
     assertThatThrownBy(() -> snapshots(second).crawl(QUERY, out))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("pass resume")
+        .isInstanceOfSatisfying(CrawlStateException.class, e -> {
+          assertThat(e.reason()).isEqualTo(CrawlStateException.Reason.INTERRUPTED);
+          assertThat(e.out()).isEqualTo(out);
+          assertThat(e.stateFiles()).containsExactly(dir.resolve("hub.jsonl.gz.partial"),
+              dir.resolve("hub.jsonl.gz.checkpoint"));
+        })
+        .hasMessageContaining("resume(true)")
         .hasMessageContaining("hub.jsonl.gz.partial");
     assertThat(second.queries).isEmpty();
     assertThat(dir.resolve("hub.jsonl.gz.partial")).hasBinaryContent(partial);
   }
 
   @Test
-  void aPartialFileWithoutCheckpointAlsoNeedsResume() throws IOException {
+  void aCrawlWhoseFirstPageFailedLeavesNothingAndSimplyRunsAgain() throws IOException {
     Path out = dir.resolve("hub.jsonl.gz");
-    Files.write(dir.resolve("hub.jsonl.gz.partial"), new byte[] {0x1f, (byte) 0x8b, 8}); // killed mid first page
+    assertThatThrownBy(() -> snapshots(new FakeModels(models, 50).failAtPage(1)).crawl(QUERY, out))
+        .isInstanceOf(ServerErrorException.class);
+    assertThat(Files.list(dir)).isEmpty();
 
-    assertThatThrownBy(() -> snapshots(new FakeModels(models, 50)).crawl(QUERY, out))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("pass resume");
+    CrawlResult r = snapshots(new FakeModels(models, 50)).crawl(QUERY, out, options().build());
 
-    CrawlResult r = snapshots(new FakeModels(models, 50)).crawl(QUERY, out, options().resume(true).build());
+    assertThat(r.resumed()).isFalse();
     assertThat(r.models()).isEqualTo(240);
     assertThat(rawLines(out)).isEqualTo(lines);
+  }
+
+  @Test
+  void stateKilledBeforeItsFirstPageIsStartedAgainWithoutResume() throws IOException {
+    Path out = dir.resolve("hub.jsonl.gz");
+    // Killed mid first page: a partial without checkpoint, or with the checkpoint of no page (another query's).
+    Files.write(dir.resolve("hub.jsonl.gz.partial"), new byte[] {0x1f, (byte) 0x8b, 8});
+    assertThat(snapshots(new FakeModels(models, 50)).crawl(QUERY, out, options().build()).models()).isEqualTo(240);
+    assertThat(rawLines(out)).isEqualTo(lines);
+
+    Path other = dir.resolve("other.jsonl.gz");
+    Checkpoint.start("huggingface", "https://huggingface.co", "author=Qwen", null, T0, null)
+        .write(dir.resolve("other.jsonl.gz.checkpoint"));
+    Files.write(dir.resolve("other.jsonl.gz.partial"), new byte[] {0x1f, (byte) 0x8b, 8});
+    CrawlResult r = snapshots(new FakeModels(models, 50)).crawl(QUERY, other, options().resume(true).build());
+
+    assertThat(r.resumed()).isFalse();
+    assertThat(rawLines(other)).isEqualTo(lines);
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .containsExactlyInAnyOrder("hub.jsonl.gz", "other.jsonl.gz");
   }
 
   @Test
@@ -150,7 +176,9 @@ class SnapshotCrawlTest {
     FakeModels fake = new FakeModels(models, 50);
 
     assertThatThrownBy(() -> snapshots(fake).crawl(QUERY, out))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("exists").hasMessageContaining("overwrite");
+        .isInstanceOfSatisfying(CrawlStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(CrawlStateException.Reason.OUTPUT_EXISTS))
+        .hasMessageContaining("exists").hasMessageContaining("overwrite");
     assertThat(fake.queries).isEmpty();
     assertThat(out).hasContent("keep me");
 
@@ -167,7 +195,8 @@ class SnapshotCrawlTest {
     FakeModels fake = new FakeModels(models, 50);
 
     assertThatThrownBy(() -> snapshots(fake).crawl(other, out, options().resume(true).build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(CrawlStateException.class,
+            e -> assertThat(e.reason()).isEqualTo(CrawlStateException.Reason.OTHER_LISTING))
         .hasMessageContaining("'sort=downloads&limit=50&expand=downloadsAllTime&expand=createdAt'")
         .hasMessageContaining("author=Qwen")
         .hasMessageContaining("same query");

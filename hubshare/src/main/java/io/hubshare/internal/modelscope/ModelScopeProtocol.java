@@ -159,7 +159,8 @@ public final class ModelScopeProtocol implements HubProtocol {
       boolean more = total != null ? seen < total && !models.isEmpty() : models.size() == at.size();
       MsQuery.PageAt next = at.next();
       if (more && !next.reachable()) {
-        LOG.log(Level.WARNING, () -> "GET " + url.encodedPath() + "?" + url.encodedQuery() + ": ModelScope serves "
+        // The page's total tells the caller (Page.total()); the library itself logs at DEBUG only.
+        LOG.log(Level.DEBUG, () -> "GET " + url.encodedPath() + "?" + url.encodedQuery() + ": ModelScope serves "
             + "only the first " + MsQuery.MAX_RESULTS + " results of a query, and this one has "
             + (total == null ? "more" : total) + "; the listing stops here (narrow the query, or crawl the hub, "
             + "which partitions it)");

@@ -6,8 +6,13 @@ import io.hubshare.error.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,6 +42,8 @@ public final class RetryLoop {
   private final Pause sleeper;
   private final Limits limits;
   private final Redactor redactor;
+  /** The hosts (scheme, host, port) that have sent a response: one that never did is not retried when unreachable. */
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
   RetryLoop(OkHttpClient client, RequestFactory requests, RetryPolicy policy, @Nullable RateLimitPacer pacer,
       Pause sleeper, Limits limits, Redactor redactor) {
@@ -78,15 +85,15 @@ public final class RetryLoop {
               + Durations.describe(limits.callTimeout()) + " (the call timeout; the hub sent too slowly)",
               url.toString(), e);
         }
-        if (attempt >= attempts || !RetryPolicy.isRetryable(e)) {
-          throw new TransportException("GET " + url.redact() + " failed after " + attempt
-              + (attempt == 1 ? " attempt: " : " attempts: ") + describe(e), url.toString(), e);
+        if (attempt >= attempts || !RetryPolicy.isRetryable(e, answered.contains(origin(url)))) {
+          throw new TransportException(redactor.scrub(failure(url, e, attempt)), url.toString(), e);
         }
         retryAfter(policy.waitAfterFailure(attempt - 1), url, describe(e));
         continue;
       } finally {
         if (slot != null) pacer.release(slot);
       }
+      answered.add(origin(url));
       long ms = (System.nanoTime() - started) / 1_000_000;
       log(exchange, ms, attempts);
       if (attempt >= attempts || !RetryPolicy.isRetryable(exchange.status())) {
@@ -174,6 +181,43 @@ public final class RetryLoop {
   public static String pathOf(HttpUrl url) {
     String query = url.encodedQuery();
     return query == null ? url.encodedPath() : url.encodedPath() + "?" + query;
+  }
+
+  /**
+   * What went wrong, with the full URL: "cannot resolve HOST (offline?)", "cannot connect to HOST:PORT", or the
+   * failure as the JDK names it.
+   */
+  static String failure(HttpUrl url, IOException e, int attempts) {
+    String get = "GET " + shown(url) + (attempts > 1 ? " failed after " + attempts + " attempts" : " failed");
+    if (e instanceof UnknownHostException) {
+      return "cannot resolve " + url.host() + " (offline?): " + get;
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      return "cannot connect to " + url.host() + ":" + url.port() + " (" + rootMessage(e) + "): " + get;
+    }
+    return get + ": " + describe(e);
+  }
+
+  /** The URL without any user name or password; the token never travels in it. */
+  static String shown(HttpUrl url) {
+    return url.username().isEmpty() && url.password().isEmpty() ? url.toString()
+        : url.newBuilder().username("").password("").build().toString();
+  }
+
+  /** The innermost message: OkHttp's "Failed to connect to /127.0.0.1:1" wraps the JDK's "Connection refused". */
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) message = t.getMessage();
+    }
+    for (Throwable s : e.getSuppressed()) {
+      if (message != null && message.startsWith("Failed to connect") && s.getMessage() != null) message = s.getMessage();
+    }
+    return message == null || message.startsWith("Failed to connect") ? "connection refused" : message;
+  }
+
+  private static String origin(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + ":" + url.port();
   }
 
   private static String describe(IOException e) {

@@ -2,7 +2,10 @@ package io.hubshare.internal.transport;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -46,13 +49,26 @@ public final class RetryPolicy {
 
   /**
    * Connection refused or reset, timeouts, bodies cut short: all worth another try, except an interrupted thread,
-   * which asks us to stop.
+   * which asks us to stop, and a host that cannot be reached at all before it ever answered: a name that does not
+   * resolve or a port where nothing listens is a wrong address or a machine offline far more often than a hub
+   * restarting, and waiting through the backoff only hides that. Once the host has answered, the same failures are
+   * a passing fault (a resolver hiccup, a restart) and are retried.
+   *
+   * @param hostAnswered whether this host has sent a response before, to this transport
    */
-  static boolean isRetryable(IOException e) {
+  static boolean isRetryable(IOException e, boolean hostAnswered) {
     if (Thread.currentThread().isInterrupted()) {
       return false;
     }
+    if (!hostAnswered && isUnreachable(e)) {
+      return false;
+    }
     return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+  }
+
+  /** A name that does not resolve, or a connection refused (nothing listens, or no route to the host). */
+  static boolean isUnreachable(IOException e) {
+    return e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException;
   }
 
   /**

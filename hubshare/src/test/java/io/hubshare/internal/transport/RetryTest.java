@@ -13,6 +13,7 @@ import io.hubshare.error.RateLimitedException;
 import io.hubshare.error.ServerErrorException;
 import io.hubshare.error.TransportException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,7 +23,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -226,7 +229,7 @@ class RetryTest extends LocalServerTest {
   void aRefusedConnectionIsRetriedUntilTheHubIsBack() throws Exception {
     int port = server.getPort();
     HttpUrl url = server.url("/api/models/google-bert/bert-base-uncased");
-    server.close(); // nothing listens: the first attempt is refused
+    server.enqueue(response(MODEL_INFO));
     try (MockWebServer back = new MockWebServer()) {
       back.enqueue(response(MODEL_INFO));
       config.sleeper = wait -> {
@@ -240,8 +243,10 @@ class RetryTest extends LocalServerTest {
         }
       };
       try (OkHttpTransport transport = config.transport()) {
-        HubResponse got = transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "google-bert/bert-base-uncased",
-            null));
+        HubRequest request = new HubRequest(url, HubRequest.Kind.MODEL_INFO, "google-bert/bert-base-uncased", null);
+        transport.get(request); // the hub has answered once: a refusal now is a restart, worth waiting for
+        server.close();
+        HubResponse got = transport.get(request);
         assertThat(got.body()).isEqualTo(BODY);
       }
       assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
@@ -252,16 +257,71 @@ class RetryTest extends LocalServerTest {
   }
 
   @Test
-  void aConnectionThatStaysRefusedBecomesATransportException() throws Exception {
+  void aConnectionThatStaysRefusedAfterTheHubAnsweredBecomesATransportException() throws Exception {
     HttpUrl url = server.url("/api/models/a/b");
-    server.close();
+    server.enqueue(response(MODEL_INFO));
     try (OkHttpTransport transport = config.transport()) {
+      transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null));
+      server.close();
       assertThatThrownBy(() -> transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null)))
           .isInstanceOf(TransportException.class)
           .hasCauseInstanceOf(ConnectException.class)
-          .hasMessageContaining("failed after 3 attempts");
+          .hasMessage("cannot connect to " + url.host() + ":" + url.port() + " (Connection refused): GET " + url
+              + " failed after 3 attempts");
     }
     assertThat(clock.waits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPortWhereNothingListensFailsAtOnceNamingItAndTheFullUrl() {
+    HttpUrl url = server.url("/api/models/a/b?expand=downloads");
+    server.close();
+    long started = System.nanoTime();
+    try (OkHttpTransport transport = config.transport()) {
+      assertThatThrownBy(() -> transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null)))
+          .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.url()).isEqualTo(url.toString()))
+          .hasCauseInstanceOf(ConnectException.class)
+          .hasMessage("cannot connect to " + url.host() + ":" + url.port() + " (Connection refused): GET " + url
+              + " failed");
+    }
+    assertThat(clock.waits()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void anUnknownHostFailsAtOnceSayingSoWithTheFullUrl() {
+    config.baseClient = new OkHttpClient.Builder().dns(host -> {
+      throw new UnknownHostException(host + ": Name or service not known");
+    }).build();
+    HttpUrl url = HttpUrl.get("https://no-such-hub.invalid/api/models/a/b?expand=downloads");
+    long started = System.nanoTime();
+    try (OkHttpTransport transport = config.transport()) {
+      assertThatThrownBy(() -> transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null)))
+          .isInstanceOf(TransportException.class)
+          .hasCauseInstanceOf(UnknownHostException.class)
+          .hasMessage("cannot resolve no-such-hub.invalid (offline?): GET "
+              + "https://no-such-hub.invalid/api/models/a/b?expand=downloads failed");
+    }
+    assertThat(clock.waits()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aNameThatStopsResolvingAfterTheHubAnsweredIsRetried() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    config.baseClient = new OkHttpClient.Builder().dns(host -> {
+      if (lookups.incrementAndGet() == 2) throw new UnknownHostException(host); // a resolver hiccup
+      return Dns.SYSTEM.lookup("127.0.0.1");
+    }).connectionPool(new okhttp3.ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+    HttpUrl url = server.url("/api/models/a/b").newBuilder().host("hub.test").build();
+    server.enqueue(response(MODEL_INFO));
+    server.enqueue(response(MODEL_INFO));
+    try (OkHttpTransport transport = config.transport()) {
+      transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null));
+      assertThat(transport.get(new HubRequest(url, HubRequest.Kind.MODEL_INFO, "a/b", null)).body()).isEqualTo(BODY);
+    }
+    assertThat(lookups).hasValue(3);
+    assertThat(clock.waits()).containsExactly(Duration.ofMillis(500));
   }
 
   @Test
