@@ -1,6 +1,7 @@
 package io.hubshare.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
@@ -62,7 +63,9 @@ final class HelpLayout implements IHelpFactory {
       TextTable table = new SpaceWrappedTable(colorScheme(), new Column(width(), 0, Column.Overflow.WRAP));
       table.indentWrappedLines = 0;
       for (String line : lines) {
-        for (Text l : colorScheme().text(String.format(line, params)).splitLines()) table.addRowValues(l);
+        for (Text l : colorScheme().text(String.format(Locale.ROOT, line, params)).splitLines()) {
+          table.addRowValues(l);
+        }
       }
       return table.toString();
     }
