@@ -83,7 +83,7 @@ final class HelpLayout implements IHelpFactory {
         // A command's header if it has one (picocli's help command does), else its description.
         String[] header = e.getValue().commandSpec().usageMessage().header();
         String[] description = header.length > 0 ? header : e.getValue().commandSpec().usageMessage().description();
-        String first = description.length == 0 ? "" : String.format(description[0]);
+        String first = description.length == 0 ? "" : String.format(Locale.ROOT, description[0]);
         Text[] lines = colorScheme().text(first).splitLines();
         for (int i = 0; i < lines.length; i++) {
           table.addRowValues(i == 0 ? e.getValue().commandNamesText(", ") : colorScheme().text(""), lines[i]);
