@@ -63,9 +63,7 @@ final class HelpLayout implements IHelpFactory {
       TextTable table = new SpaceWrappedTable(colorScheme(), new Column(width(), 0, Column.Overflow.WRAP));
       table.indentWrappedLines = 0;
       for (String line : lines) {
-        for (Text l : colorScheme().text(String.format(Locale.ROOT, line, params)).splitLines()) {
-          table.addRowValues(l);
-        }
+        for (Text l : colorScheme().text(String.format(Locale.ROOT, line, params)).splitLines()) table.addRowValues(l);
       }
       return table.toString();
     }

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Download shares of open models on the Hugging Face Hub, by country, organisation, family and more, "
-        + "from the live Hub or from stored snapshots.",
+    description = "Download shares of open models on Hugging Face and ModelScope, by country, organisation, family and more, "
+        + "from a live hub or from stored snapshots.",
     subcommands = {SharesCommand.class, CrawlCommand.class, ExportCommand.class, SqlCommand.class, ModelCommand.class,
-        VariantsCommand.class, LineageCommand.class, OriginsCommand.class, HelpCommand.class},
+        VariantsCommand.class, LineageCommand.class, OriginsCommand.class, IndexCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -323,8 +323,8 @@ final class SharesCommand implements Callable<Integer> {
   private ShareTable snapshot(Shares shares, Path file) throws IOException {
     try (Snapshot snapshot = SnapshotFiles.open(file, at)) {
       describe(snapshot);
-      // Only the columns the table needs are read from a Parquet file; ROOT takes two passes, so memory holds the
-      // compact link index whatever the snapshot's size.
+      // A hubshare snapshot is read once, on every core where the computation allows (or answered by its columnar
+      // companion); only the columns the table needs are read from a Parquet file (docs/performance.md).
       return shares.compute(snapshot);
     } catch (MetricUnavailableException e) {
       throw e.from(file.toString());

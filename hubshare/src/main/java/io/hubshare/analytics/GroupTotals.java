@@ -54,7 +54,8 @@ final class GroupTotals {
     add(key, value, modelCount, missingCount, false);
   }
 
-  private void add(String key, long value, long modelCount, long missingCount, boolean isCanonical) {
+  /** Adds a block of sums; {@code canonical} says the key is spelled as the Hub spells it. */
+  void add(String key, long value, long modelCount, long missingCount, boolean isCanonical) {
     int e = entry(key, isCanonical);
     values[e] = Math.addExact(values[e], value);
     models[e] += modelCount;

@@ -42,6 +42,14 @@ final class Grouping {
     }
   }
 
+  /** The key of {@link Dimension#PIPELINE_TAG} or {@link Dimension#LIBRARY}: the field itself. */
+  @Nullable String ownKey(@Nullable String field) {
+    if (dimension != Dimension.PIPELINE_TAG && dimension != Dimension.LIBRARY) {
+      throw new IllegalStateException(dimension + " is not a field of the model");
+    }
+    return field;
+  }
+
   /**
    * The key of a credited dimension.
    *

@@ -1,6 +1,7 @@
 package io.hubshare.analytics;
 
 import io.hubshare.domain.Model;
+import io.hubshare.internal.protocol.StoredFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,49 @@ final class ModelFilter implements Predicate<Model> {
       if (!p.test(m)) return false;
     }
     return true;
+  }
+
+  /** Whether the filters are only those {@link #test(StoredFields)} can apply: no predicates on models. */
+  boolean readsFieldsOnly() {
+    return predicates.isEmpty();
+  }
+
+  @Nullable Instant createdFrom() {
+    return createdFrom;
+  }
+
+  @Nullable Instant createdTo() {
+    return createdTo;
+  }
+
+  @Nullable String pipelineTagFilter() {
+    return pipelineTag;
+  }
+
+  @Nullable String libraryFilter() {
+    return library;
+  }
+
+  boolean needsCreatedAt() {
+    return createdFrom != null;
+  }
+
+  boolean needsPipelineTag() {
+    return pipelineTag != null;
+  }
+
+  boolean needsLibrary() {
+    return library != null;
+  }
+
+  /** As {@link #test(Model)}, over a model's fields; only when {@link #readsFieldsOnly()}. */
+  boolean test(StoredFields f) {
+    if (createdFrom != null) {
+      Instant c = f.createdAt;
+      if (c == null || c.isBefore(createdFrom) || !c.isBefore(createdTo)) return false;
+    }
+    if (pipelineTag != null && !pipelineTag.equals(f.pipelineTag)) return false;
+    return library == null || library.equals(f.libraryName);
   }
 
   /** Whether a caller's predicate is among the filters (it may read any field). */

@@ -4,6 +4,7 @@ import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.lineage.PrimaryParent;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +44,12 @@ final class RootCredit {
    *     now (an original, or any model when the index is prebuilt)
    */
   int observe(Model m) {
-    return builder == null || !m.isDerivative() ? -1 : builder.addAndGetPrimaryRef(m);
+    return observe(m.id(), m.baseModels());
+  }
+
+  /** As {@link #observe(Model)}, for the model {@code id} with these bases. */
+  int observe(String id, List<BaseModel> bases) {
+    return builder == null || bases.isEmpty() ? -1 : builder.addAndGetPrimaryRef(id, bases);
   }
 
   void park(int parentRef, @Nullable Long value) {
@@ -52,8 +58,13 @@ final class RootCredit {
 
   /** The id credited now, for a model {@link #observe} gave no parent reference. */
   String creditedId(Model m) {
-    BaseModel p = PrimaryParent.of(m.baseModels());
-    if (p == null || prebuilt == null) return m.id();
+    return creditedId(m.id(), m.baseModels());
+  }
+
+  /** As {@link #creditedId(Model)}, for the model {@code id} with these bases. */
+  String creditedId(String id, List<BaseModel> bases) {
+    BaseModel p = PrimaryParent.of(bases);
+    if (p == null || prebuilt == null) return id;
     return prebuilt.rootOf(p.id());
   }
 

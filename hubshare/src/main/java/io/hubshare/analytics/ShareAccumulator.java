@@ -3,6 +3,7 @@ package io.hubshare.analytics;
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
+import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.lineage.PrimaryParent;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ShareAccumulator {
+  private static final Long ONE = 1L;
+
   private final Shares spec;
   private final Grouping grouping;
   private final GroupTotals totals = new GroupTotals();
@@ -110,6 +113,54 @@ public final class ShareAccumulator {
       put(creditedKey(model, credited), value, credited.equals(model.id()));
     }
     return this;
+  }
+
+  /**
+   * Adds a model read by the snapshot fast path: the same steps as for a {@link Model}, over the fields a
+   * computation needs. {@code passes} says whether it passed the filters ({@link ModelFilter#test(StoredFields)});
+   * {@code hub} is the snapshot's.
+   */
+  void add(StoredFields f, Hub hub, boolean passes) {
+    if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
+    seen++;
+    grouping.include(hub);
+    int parentRef = roots == null ? -1 : roots.observe(f.id, f.bases);
+    if (!passes) return;
+    matched++;
+    Long value;
+    switch (spec.metric()) {
+      case DOWNLOADS: value = f.downloads; break;
+      case DOWNLOADS_ALL_TIME: value = f.downloadsAllTime; break;
+      case LIKES: value = f.likes; break;
+      case MODELS: value = ONE; break;
+      default: throw new IllegalStateException(spec.metric() + " needs a value per model");
+    }
+    if (value != null && value < 0) {
+      negative++;
+      value = null;
+    }
+    if (value == null) missing++;
+    if (!spec.dimension().isCredited()) {
+      put(grouping.ownKey(spec.dimension() == Dimension.PIPELINE_TAG ? f.pipelineTag : f.libraryName), value, false);
+      return;
+    }
+    if (parentRef >= 0) {
+      Objects.requireNonNull(roots, "roots").park(parentRef, value);
+      return;
+    }
+    String credited;
+    switch (spec.attribution()) {
+      case UPLOADER: credited = f.id; break;
+      case PARENT: {
+        BaseModel p = PrimaryParent.of(f.bases);
+        credited = p == null ? f.id : p.id();
+        break;
+      }
+      case ROOT: credited = Objects.requireNonNull(roots, "roots").creditedId(f.id, f.bases); break;
+      default: throw new AssertionError(spec.attribution());
+    }
+    boolean self = credited.equals(f.id);
+    put(grouping.creditedKey(credited, self ? f.account : Grouping.ownerOf(credited), hub, self), value, self);
   }
 
   /** Announces the hubs of a population before its models arrive, so the first models may credit bases on any. */

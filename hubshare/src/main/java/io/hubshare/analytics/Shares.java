@@ -9,6 +9,7 @@ import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.ModelDelta;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import io.hubshare.snapshot.SnapshotDelta;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -241,13 +242,34 @@ public final class Shares {
   }
 
   /**
-   * The shares over a snapshot, reading only {@link #fields()} where its format allows (a Parquet file reads those
-   * columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex) index}, two passes: one
-   * builds the index, one adds up, so memory holds the compact link index, not the models.
+   * The shares over a snapshot, read as fast as its format and the computation allow, always with the same table:
+   *
+   * <ul>
+   *   <li>a hubshare snapshot with a current {@link ShareColumns columnar companion} that holds what the computation
+   *       needs is answered from the companion, without inflating the snapshot;
+   *   <li>else a hubshare snapshot is read once by a fast path where the computation allows (an intrinsic metric; a
+   *       credited dimension, {@link Dimension#PIPELINE_TAG} or {@link Dimension#LIBRARY}; no {@link #where}
+   *       predicate): inflated on every core, one streaming parser reading only the fields needed; ROOT attribution
+   *       in one pass (the compact link index and one sum per parent id);
+   *   <li>otherwise its models are streamed, reading only {@link #fields()} where the format allows (a Parquet file
+   *       reads those columns only); under ROOT attribution without a prebuilt {@link #lineage(LineageIndex)
+   *       index}, two passes: one builds the index, one adds up, so memory holds the compact link index, not the
+   *       models.
+   * </ul>
    *
    * @throws java.io.UncheckedIOException if the file is damaged (its cause names the line or row)
    */
   public ShareTable compute(Snapshot snapshot) {
+    if (snapshot.format() == SnapshotFormat.HUBSHARE) {
+      ShareTable columns = ShareColumns.compute(this, snapshot);
+      if (columns != null) return columns;
+      try {
+        ShareTable fast = FastPath.compute(this, snapshot);
+        if (fast != null) return fast;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     List<String> read = fields();
     Shares s = this;
     if (attribution == Attribution.ROOT && lineage == null && dimension.isCredited()) {
@@ -264,14 +286,23 @@ public final class Shares {
 
   /** A fresh accumulator to add models to one at a time. */
   public ShareAccumulator accumulator() {
+    return new ShareAccumulator(this, grouping(), attribution == Attribution.ROOT ? lineage : null);
+  }
+
+  /** How this computation keys a model: the dimension with its origin lookup and study groups. */
+  Grouping grouping() {
     OriginLookup lookup = origins;
     if (lookup == null && dimension.needsOrigins()) lookup = new RegistryLookup(OriginRegistry.bundled());
     if (dimension == Dimension.STUDY_GROUP && lookup instanceof RegistryLookup r) lookup = r.withReviewedIndividuals();
     OriginLookup none = (hub, account, self, population) -> null;
     StudyGroups groups = studyGroups != null ? studyGroups
         : dimension == Dimension.STUDY_GROUP ? StudyGroups.bundled() : EMPTY_GROUPS;
-    return new ShareAccumulator(this, new Grouping(dimension, lookup == null ? none : lookup, groups),
-        attribution == Attribution.ROOT ? lineage : null);
+    return new Grouping(dimension, lookup == null ? none : lookup, groups);
+  }
+
+  /** Whether ROOT attribution is resolved with a lineage index given by the caller. */
+  boolean hasPrebuiltLineage() {
+    return attribution == Attribution.ROOT && lineage != null;
   }
 
   /**

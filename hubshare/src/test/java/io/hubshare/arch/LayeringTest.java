@@ -33,8 +33,9 @@ class LayeringTest {
 
   static {
     layer("client", "io.hubshare", "snapshot", "origin", "hub", "domain", "error", "protocol", "transport");
-    layer("analytics", "io.hubshare.analytics..", "snapshot", "lineage", "origin", "hub", "domain", "error");
-    layer("snapshot", "io.hubshare.snapshot..", "hub", "domain", "error", "protocol", "columnar");
+    layer("analytics", "io.hubshare.analytics..", "snapshot", "lineage", "origin", "hub", "domain", "error",
+        "protocol", "gzip");
+    layer("snapshot", "io.hubshare.snapshot..", "hub", "domain", "error", "protocol", "columnar", "gzip");
     layer("lineage", "io.hubshare.lineage..", "hub", "domain", "error", "protocol");
     layer("origin", "io.hubshare.origin..", "domain");
     layer("hub", "io.hubshare.hub..", "domain", "error");
@@ -42,6 +43,7 @@ class LayeringTest {
     layer("protocol", "io.hubshare.internal.protocol..", "transport", "hub", "domain", "error");
     layer("transport", "io.hubshare.internal.transport..", "error");
     layer("columnar", "io.hubshare.internal.columnar..");
+    layer("gzip", "io.hubshare.internal.gzip..");
     layer("domain", "io.hubshare.domain..");
     layer("error", "io.hubshare.error..");
   }

@@ -3,10 +3,7 @@ package io.hubshare.internal.hf;
 import io.hubshare.domain.BaseModel;
 import io.hubshare.domain.Relation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +61,7 @@ final class BaseModelLinks {
     }
     if (!anyTag && expandedIds == null && cardBases.isEmpty()) return List.of();
 
-    Map<String, Link> links = new LinkedHashMap<>();
+    List<Link> links = new ArrayList<>(4);
     if (anyTag) {
       for (int i = 0; i < tags.size(); i++) {
         String t = tags.get(i);
@@ -95,7 +92,7 @@ final class BaseModelLinks {
 
     Relation fallback = null;
     List<BaseModel> out = new ArrayList<>(links.size());
-    for (Link l : links.values()) {
+    for (Link l : links) {
       Relation r = l.relation;
       if (r == null) {
         if (fallback == null) fallback = fallbackRelation(links, tags, cardRelation, libraryName);
@@ -111,24 +108,30 @@ final class BaseModelLinks {
    * bases (no model of the sample mixes two), so a relation it stated for another link comes first; then the
    * card's {@code base_model_relation}; then inference.
    */
-  private static Relation fallbackRelation(Map<String, Link> links, List<String> tags, @Nullable String cardRelation,
+  private static Relation fallbackRelation(List<Link> links, List<String> tags, @Nullable String cardRelation,
       @Nullable String libraryName) {
-    for (Link l : links.values()) {
+    for (Link l : links) {
       if (l.relation != null) return l.relation;
     }
     Relation declared = relation(cardRelation);
     return declared != null ? declared : RelationInference.infer(links.size(), tags, libraryName);
   }
 
-  private static void add(Map<String, Link> links, String modelId, String id, @Nullable Relation relation) {
+  /**
+   * Adds a link unless its id is already there ignoring case. A linkable id is ASCII, so ignoring case is
+   * {@link String#equalsIgnoreCase}; a model has a handful of links, so a scan beats a map keyed by the lower-cased
+   * id (which costs a string per link).
+   */
+  private static void add(List<Link> links, String modelId, String id, @Nullable Relation relation) {
     if (!RepoIds.isLinkable(id) || id.equalsIgnoreCase(modelId)) return;
-    String key = id.toLowerCase(Locale.ROOT);
-    Link existing = links.get(key);
-    if (existing == null) {
-      links.put(key, new Link(id, relation));
-    } else if (existing.relation == null) {
-      existing.relation = relation;
+    for (int i = 0; i < links.size(); i++) {
+      Link existing = links.get(i);
+      if (existing.id.equalsIgnoreCase(id)) {
+        if (existing.relation == null) existing.relation = relation;
+        return;
+      }
     }
+    links.add(new Link(id, relation));
   }
 
   /** A relation a link can have, or {@code null} (never {@link Relation#ORIGINAL}). */

@@ -9,6 +9,9 @@ import io.hubshare.hub.ModelIds;
 import io.hubshare.hub.ModelQuery;
 import io.hubshare.internal.protocol.Discovery;
 import io.hubshare.internal.protocol.HubProtocol;
+import io.hubshare.internal.protocol.StoredFields;
+import java.io.IOException;
+import java.io.InputStream;
 import io.hubshare.internal.protocol.ListPage;
 import io.hubshare.internal.transport.Authorizer;
 import io.hubshare.internal.transport.ErrorMapper;
@@ -123,6 +126,12 @@ public final class HfProtocol implements HubProtocol {
   @Override
   public Model readStored(String json) {
     return HfModels.parse(json);
+  }
+
+  @Override
+  public StoredFields.Reader storedFields(InputStream snapshotBytes, StoredFields.Request request)
+      throws IOException {
+    return new StoredFieldReader(snapshotBytes, request);
   }
 
   @Override

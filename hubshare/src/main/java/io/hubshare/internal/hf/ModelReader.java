@@ -47,6 +47,19 @@ final class ModelReader {
 
   private ModelReader() {}
 
+  /** A reader with no field read yet, for {@link #readExpandedBases} alone. */
+  static ModelReader empty() {
+    return new ModelReader();
+  }
+
+  @Nullable String expandedRelation() {
+    return expandedRelation;
+  }
+
+  @Nullable List<String> expandedIds() {
+    return expandedIds;
+  }
+
   /**
    * Reads the object's fields, leaving the parser on its {@code END_OBJECT}, where the caller learns the object's
    * extent and so its raw text.
@@ -144,7 +157,7 @@ final class ModelReader {
    * {@code baseModels}: documented as {@code {"relation": "...", "models": [{"id": "..."}]}}. A bare array of
    * {@code {"id"}} objects is read too, without a relation.
    */
-  private void readExpandedBases(JsonParser p) throws IOException {
+  void readExpandedBases(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_ARRAY) {
       expandedIds = readIdObjects(p);

@@ -88,6 +88,15 @@ public interface HubProtocol {
   Model readStored(String json);
 
   /**
+   * A reader of a few fields of each stored model, for computations that need only those: the inflated bytes of a
+   * whole snapshot file, its header line first. {@code null} when this hub has none; callers then read models.
+   */
+  default StoredFields.@Nullable Reader storedFields(java.io.InputStream snapshotBytes, StoredFields.Request request)
+      throws java.io.IOException {
+    return null;
+  }
+
+  /**
    * The implementation for a hub.
    *
    * @throws IllegalArgumentException if hubshare has none for it, naming the hubs it has
