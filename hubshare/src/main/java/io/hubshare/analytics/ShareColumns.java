@@ -333,6 +333,8 @@ public final class ShareColumns {
       if (!matches(ch, snapshot) || ch.size() > Integer.MAX_VALUE) return null;
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
       return new Query(shares, protocol.hub(), map).run();
+    } catch (MetricUnavailableException e) {
+      throw e; // an answer, not a damaged companion
     } catch (IOException | RuntimeException e) {
       // A companion that cannot be read is not trusted: the snapshot answers.
       return null;
@@ -484,6 +486,10 @@ public final class ShareColumns {
           String key = selfKey(grouping, false, ownKeys, ref);
           if (key != null) totals.add(key, 0, 0, 0, true);
         }
+      }
+      if (matched > 0 && missing == matched) {
+        // As ShareAccumulator.result(): a table of zeros would read as "nobody downloads anything".
+        throw new MetricUnavailableException(metric, matched, null);
       }
       if (park) parked(grouping, parents, totals, unknown);
       return ShareTable.of(d, metric, attribution, filter.describe(), totals.toMap(), unknown,
