@@ -3,8 +3,6 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Hub;
 import io.hubshare.internal.gzip.ParallelGunzip;
 import io.hubshare.internal.protocol.HubProtocol;
-import io.hubshare.internal.protocol.LongHashSet;
-import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
@@ -119,7 +117,7 @@ public final class ShareColumns {
     int n = Math.toIntExact(snapshot.header().count());
     Columns cols = new Columns(n);
     // Each repository is counted once, at its first record, as Snapshot.stream() counts it.
-    LongHashSet seen = new LongHashSet();
+    SeenIds seen = new SeenIds(n);
     int kept = 0;
     LineageIndex.Builder lineage = LineageIndex.builder();
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
@@ -136,7 +134,7 @@ public final class ShareColumns {
           break;
         }
         read++;
-        if (!seen.add(RepoIdHash.of(f.id))) continue;
+        if (!seen.add(f.id)) continue;
         int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id, f.bases);
         cols.add(kept++, f, parent);
       }
