@@ -123,8 +123,10 @@ class HostileOutputTest extends LocalHubTest {
         origins.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).contains(origins.toString()).contains("line 3").contains("not UTF-8")
+    // One line naming what is wrong, then (exit 2) where the help is.
+    assertThat(r.errLines()).hasSize(2);
+    assertThat(r.errLines()[1]).isEqualTo("try 'hubshare shares --help'");
+    assertThat(r.errLines()[0]).contains(origins.toString()).contains("line 3").contains("not UTF-8")
         .doesNotContain("Input length");
     assertThat(List.of(r.err().split("\n"))).noneMatch(l -> l.contains("Exception"));
   }
