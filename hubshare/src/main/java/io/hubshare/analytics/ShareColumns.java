@@ -333,6 +333,9 @@ public final class ShareColumns {
       if (!matches(ch, snapshot) || ch.size() > Integer.MAX_VALUE) return null;
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
       return new Query(shares, protocol.hub(), map).run();
+    } catch (MetricUnavailableException e) {
+      // An answer, not a damaged companion: no matched model carries the metric, and the snapshot would say the same.
+      throw e;
     } catch (IOException | RuntimeException e) {
       // A companion that cannot be read is not trusted: the snapshot answers.
       return null;
