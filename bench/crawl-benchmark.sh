@@ -7,9 +7,9 @@
 #   bench/crawl-benchmark.sh --scenarios "clean quota" --runs 3 --repeats "1 10" --pages "1000 100"
 #   bench/crawl-benchmark.sh --scenarios latency   # opt-in: 100 ms per page, as a distant hub would take
 #
-# Installs what it needs into target/bench/ (a Python venv with huggingface_hub, node_modules with
-# @huggingface/hub; hyperfine through apt-get when run as root), builds hubshare (mvn -q package -DskipTests), and
-# writes target/bench/results/<time>/{results.jsonl,hyperfine-*.json,logs/,report.md}.
+# Installs what it needs into bench/.data/ (outside git, shared with shares_bench.py: a Python venv with
+# huggingface_hub, node_modules with @huggingface/hub; hyperfine through apt-get when run as root), builds hubshare
+# (mvn -q package -DskipTests), and writes target/bench/results/<time>/{results.jsonl,hyperfine-*.json,logs/,report.md}.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,9 +50,9 @@ OUT=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
 LOGS=$OUT/logs
 mkdir -p "$LOGS"
 RESULTS=$OUT/results.jsonl
-CP="target/test-classes:target/hubshare-cli.jar"
-VENV=$BENCH/venv
-NODE_DIR=$BENCH/node
+CP=""  # the stand-in's test classes and the jar, found after the build (setup)
+VENV=bench/.data/venv
+NODE_DIR=bench/.data/node
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -68,7 +68,11 @@ setup() {
     log "building hubshare (mvn -q package -DskipTests)"
     mvn -q package -DskipTests >"$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
   fi
-  [ -f target/hubshare-cli.jar ] && [ -d target/test-classes/io/hubshare/bench ] || die "build hubshare first"
+  # The stand-in is in the library module's test classes (target/test-classes before the reactor split).
+  local bench_classes
+  bench_classes=$(ls -d */target/test-classes/io/hubshare/bench target/test-classes/io/hubshare/bench 2>/dev/null | head -1)
+  [ -f target/hubshare-cli.jar ] && [ -n "$bench_classes" ] || die "build hubshare first"
+  CP="${bench_classes%/io/hubshare/bench}:target/hubshare-cli.jar"
   if ! "$VENV/bin/python" -c "import huggingface_hub as h; assert h.__version__ == '$HF_HUB_VERSION'" 2>/dev/null; then
     log "installing huggingface_hub $HF_HUB_VERSION into $VENV"
     python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "huggingface_hub==$HF_HUB_VERSION" \

@@ -45,7 +45,7 @@ class CommandLineBehaviourTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errLines()).containsExactly(
-        "hubshare: name a command: shares, crawl, export, sql, model, variants, lineage, origins, help",
+        "hubshare: name a command: shares, crawl, export, sql, model, variants, lineage, origins, index, help",
         "try 'hubshare --help'");
   }
 

@@ -3,8 +3,6 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Hub;
 import io.hubshare.internal.gzip.ParallelGunzip;
 import io.hubshare.internal.protocol.HubProtocol;
-import io.hubshare.internal.protocol.LongHashSet;
-import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
@@ -81,10 +79,10 @@ final class FastPath {
       if (reader == null) return null;
       StoredFields f = new StoredFields();
       // Each repository is counted once, at its first record, as Snapshot.stream() counts it.
-      LongHashSet seen = new LongHashSet();
+      SeenIds seen = new SeenIds(snapshot.header().count());
       while (reader.next(f)) {
-        count++;
-        if (!seen.add(RepoIdHash.of(f.id))) continue;
+        if (++count > snapshot.header().count()) return null; // more lines than announced: the full path says so
+        if (!seen.add(f.id)) continue;
         for (int i = 0; i < acc.length; i++) acc[i].add(f, hub, filters[i].test(f));
       }
     } catch (IOException | WireFormatException e) {

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  * terminal, and a CSV cell starting with {@code =} is a formula to Excel or LibreOffice ({@code =HYPERLINK(…)},
  * {@code =cmd|…}).
  *
- * {@snippet :
+ * <pre>{@code
  * PlainText.strip("evil\u001b[2J name");    // "evil[2J name": no escape character left
  * PlainText.csvCell("=HYPERLINK(\"x\")");   // "\"'=HYPERLINK(\"\"x\"\")\"": shown as text, never evaluated
  * PlainText.csvCell("-12");                 // "-12": a number stays a number
- * }
+ * }</pre>
  */
 public final class PlainText {
   /** A number as hubshare writes numbers: a sign, digits, a decimal point, an exponent. Never a formula. */

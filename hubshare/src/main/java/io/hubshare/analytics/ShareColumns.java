@@ -3,8 +3,6 @@ package io.hubshare.analytics;
 import io.hubshare.domain.Hub;
 import io.hubshare.internal.gzip.ParallelGunzip;
 import io.hubshare.internal.protocol.HubProtocol;
-import io.hubshare.internal.protocol.LongHashSet;
-import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import io.hubshare.lineage.Attribution;
@@ -119,7 +117,7 @@ public final class ShareColumns {
     int n = Math.toIntExact(snapshot.header().count());
     Columns cols = new Columns(n);
     // Each repository is counted once, at its first record, as Snapshot.stream() counts it.
-    LongHashSet seen = new LongHashSet();
+    SeenIds seen = new SeenIds(n);
     int kept = 0;
     LineageIndex.Builder lineage = LineageIndex.builder();
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
@@ -136,7 +134,7 @@ public final class ShareColumns {
           break;
         }
         read++;
-        if (!seen.add(RepoIdHash.of(f.id))) continue;
+        if (!seen.add(f.id)) continue;
         int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id, f.bases);
         cols.add(kept++, f, parent);
       }
@@ -334,8 +332,7 @@ public final class ShareColumns {
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
       return new Query(shares, protocol.hub(), map).run();
     } catch (MetricUnavailableException e) {
-      // An answer, not a damaged companion: no matched model carries the metric, and the snapshot would say the same.
-      throw e;
+      throw e; // an answer, not a damaged companion
     } catch (IOException | RuntimeException e) {
       // A companion that cannot be read is not trusted: the snapshot answers.
       return null;
@@ -487,6 +484,11 @@ public final class ShareColumns {
           String key = selfKey(grouping, false, ownKeys, ref);
           if (key != null) totals.add(key, 0, 0, 0, true);
         }
+      }
+      if (matched > 0 && missing == matched) {
+        // Before the parked sums are resolved; ShareTable.of would refuse it too: a table of zeros would read as
+        // "nobody downloads anything".
+        throw new MetricUnavailableException(metric, matched, null);
       }
       if (park) parked(grouping, parents, totals, unknown);
       return ShareTable.of(d, metric, attribution, filter.describe(), totals.toMap(), unknown,

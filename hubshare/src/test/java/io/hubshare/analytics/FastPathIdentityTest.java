@@ -36,7 +36,8 @@ class FastPathIdentityTest {
   static final Path SAMPLE = Path.of("examples/data/hub-sample-2026-08.jsonl.gz");
   static final Dimension[] SERVED = {Dimension.COUNTRY, Dimension.REGION, Dimension.ORGANIZATION, Dimension.ACCOUNT,
       Dimension.KIND, Dimension.FAMILY, Dimension.PIPELINE_TAG, Dimension.LIBRARY};
-  static final Metric[] METRICS = {Metric.DOWNLOADS, Metric.DOWNLOADS_ALL_TIME, Metric.LIKES, Metric.MODELS};
+  // The sample carries no all-time counts: that metric is refused on every path (metricNoModelCarriesIsRefused...).
+  static final Metric[] METRICS = {Metric.DOWNLOADS, Metric.LIKES, Metric.MODELS};
 
   @TempDir static Path dir;
   static Path crawled;
@@ -84,7 +85,7 @@ class FastPathIdentityTest {
       }
       compared += assertSame(all, SAMPLE);
     }
-    assertThat(compared).isEqualTo(96);
+    assertThat(compared).isEqualTo(SERVED.length * METRICS.length * Attribution.values().length);
   }
 
   @Test
@@ -109,7 +110,7 @@ class FastPathIdentityTest {
     for (UnaryOperator<Shares> f : filters) {
       for (Dimension d : List.of(Dimension.COUNTRY, Dimension.ACCOUNT, Dimension.FAMILY, Dimension.LIBRARY)) {
         for (Attribution a : Attribution.values()) {
-          all.add(f.apply(Shares.by(d).metric(Metric.DOWNLOADS_ALL_TIME).attribution(a)));
+          all.add(f.apply(Shares.by(d).metric(Metric.LIKES).attribution(a)));
         }
       }
     }

@@ -30,6 +30,7 @@ class SourceRulesTest {
   private static final Pattern CASE_WITHOUT_LOCALE = Pattern.compile("\\.to(Lower|Upper)Case\\(\\s*\\)");
   private static final Pattern FORMAT_WITHOUT_LOCALE =
       Pattern.compile("(String\\.format|\\.formatted|\\.printf)\\(\\s*(?!Locale\\.|java\\.util\\.Locale\\.)");
+  private static final Pattern SNIPPET = Pattern.compile("\\{@snippet\\b");
   private static final Pattern PUBLIC_RECORD = Pattern.compile("(?m)^\\s*public record (\\w+)");
 
   @Test
@@ -49,12 +50,20 @@ class SourceRulesTest {
   }
 
   @Test
+  void javadocExamplesAreCodeBlocksThatJava17Reads() {
+    List<String> found = new ArrayList<>();
+    for (Path f : sources(false)) grep(f, SNIPPET, found);
+    assertThat(found).as("{@snippet} needs Java 18's javadoc: write <pre>{@code ...}</pre>").isEmpty();
+  }
+
+  @Test
   void theRulesFindWhatTheyLookFor() {
     assertThat(CASE_WITHOUT_LOCALE.matcher("id.toLowerCase()").find()).isTrue();
     assertThat(CASE_WITHOUT_LOCALE.matcher("id.toUpperCase( )").find()).isTrue();
     assertThat(CASE_WITHOUT_LOCALE.matcher("id.toLowerCase(Locale.ROOT)").find()).isFalse();
     assertThat(FORMAT_WITHOUT_LOCALE.matcher("String.format(\"%,d\", n)").find()).isTrue();
     assertThat(FORMAT_WITHOUT_LOCALE.matcher("String.format(Locale.ROOT, \"%,d\", n)").find()).isFalse();
+    assertThat(SNIPPET.matcher(" * {@snip" + "pet :").find()).isTrue();
     assertThat(sources(true)).as("the scan sees the sources").hasSizeGreaterThan(200);
   }
 
