@@ -213,10 +213,6 @@ public final class ShareAccumulator {
   public ShareTable result() {
     if (done) throw new IllegalStateException("result() was already called");
     done = true;
-    if (matched > 0 && missing == matched) {
-      // A table of zeros would read as "nobody downloads anything": the input simply lacks the metric.
-      throw new MetricUnavailableException(spec.metric(), matched, null);
-    }
     RootCredit r = roots;
     roots = null;
     if (r != null) {

@@ -486,7 +486,8 @@ public final class ShareColumns {
         }
       }
       if (matched > 0 && missing == matched) {
-        // As ShareAccumulator.result(): a table of zeros would read as "nobody downloads anything".
+        // Before the parked sums are resolved; ShareTable.of would refuse it too: a table of zeros would read as
+        // "nobody downloads anything".
         throw new MetricUnavailableException(metric, matched, null);
       }
       if (park) parked(grouping, parents, totals, unknown);

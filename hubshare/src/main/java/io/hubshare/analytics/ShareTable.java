@@ -97,13 +97,18 @@ public final class ShareTable {
   }
 
   /**
-   * Builds a table from group totals.
+   * Builds a table from group totals, whichever path computed them.
    *
    * @param groups per key: {value, models, missing}
    * @param unknownCell the unknown row's {value, models, missing}
+   * @throws MetricUnavailableException if models matched but none carried the metric: a table of zeros would read
+   *     as "nobody downloads anything" when the input simply lacks the metric
    */
   static ShareTable of(Dimension dimension, Metric metric, Attribution attribution, Map<String, String> filters,
       Map<String, long[]> groups, long[] unknownCell, Counts counts) {
+    if (counts.matched() > 0 && counts.missing() == counts.matched()) {
+      throw new MetricUnavailableException(metric, counts.matched(), null);
+    }
     long total = unknownCell[0];
     for (long[] cell : groups.values()) total = Math.addExact(total, cell[0]);
     List<Map.Entry<String, long[]>> sorted = new ArrayList<>(groups.entrySet());
