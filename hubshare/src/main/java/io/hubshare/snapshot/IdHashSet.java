@@ -10,11 +10,17 @@ import io.hubshare.internal.protocol.RepoIdHash;
  */
 final class IdHashSet {
   private final boolean ignoreCase;
-  private final LongHashSet hashes = new LongHashSet();
+  private final LongHashSet hashes;
 
   /** @param ignoreCase whether ids that differ only in ASCII case are the same id (as for the Hub's repositories) */
   IdHashSet(boolean ignoreCase) {
+    this(ignoreCase, 0);
+  }
+
+  /** @param expected how many ids will come (a snapshot header's count), 0 when unknown */
+  IdHashSet(boolean ignoreCase, long expected) {
     this.ignoreCase = ignoreCase;
+    this.hashes = new LongHashSet(expected);
   }
 
   /** The id's hash: {@link RepoIdHash#of} ignoring case, else {@link RepoIdHash#exact}. */

@@ -292,7 +292,8 @@ public final class Snapshot implements AutoCloseable, Iterable<Model> {
       this.reader = reader;
       this.mapper = mapper;
       this.idOf = idOf;
-      this.seen = idOf == null ? null : new IdHashSet(true);
+      // Sized from the header's count when it has one: growing by doubling would hold two tables at once.
+      this.seen = idOf == null ? null : new IdHashSet(true, header.count());
     }
 
     @Override

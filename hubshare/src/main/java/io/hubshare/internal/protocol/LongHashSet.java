@@ -6,8 +6,23 @@ package io.hubshare.internal.protocol;
  * remember the ids a listing or a snapshot has shown ({@link RepoIdHash}), and the pages a listing has visited.
  */
 public final class LongHashSet {
-  private long[] table = new long[1024];
+  private long[] table;
   private int size;
+
+  /** An empty set that grows as hashes come. */
+  public LongHashSet() {
+    this(0);
+  }
+
+  /**
+   * An empty set with room for {@code expected} hashes before it grows: a set sized once never holds its old and
+   * new tables at the same time, which is what caps a large snapshot's heap.
+   */
+  public LongHashSet(long expected) {
+    long slots = 1024;
+    while (slots < expected * 2 && slots < (1L << 30)) slots <<= 1;
+    table = new long[(int) slots];
+  }
 
   /**
    * Adds the hash; {@code false} if it was there already.
