@@ -1,16 +1,15 @@
 package io.hubshare.sql;
 
-import io.hubshare.analytics.StudyGroups;
 import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
-import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.Snapshots;
 import io.hubshare.sql.internal.DuckDb;
 import io.hubshare.sql.internal.ModelsSql;
+import io.hubshare.sql.internal.OriginsTable;
 import io.hubshare.sql.internal.WireColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -208,38 +207,10 @@ public final class ParquetExport {
   }
 
   private void writeOrigins(Connection c, Path out) throws IOException, SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute("CREATE OR REPLACE TEMP TABLE origin_rows (hub VARCHAR, account VARCHAR, organization VARCHAR, "
-          + "country VARCHAR, region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
-    }
-    StudyGroups groups = StudyGroups.bundled();
-    try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "origin_rows")) {
-      for (Hub hub : origins.hubs()) {
-        for (Origin o : origins.entries(hub)) {
-        a.beginRow();
-        a.append(hub.name());
-        a.append(o.account());
-        append(a, o.organization());
-        append(a, o.country());
-        a.append(o.region());
-        a.append(o.kind().label());
-        append(a, o.source());
-        append(a, groups.groupOf(o));
-        a.endRow();
-        }
-      }
-    }
+    OriginsTable.create(c, "origin_rows", true, origins);
     copy(c, "SELECT * FROM origin_rows", out);
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE origin_rows");
-    }
-  }
-
-  private static void append(DuckDBAppender a, @org.jspecify.annotations.Nullable String value) throws SQLException {
-    if (value == null) {
-      a.appendNull();
-    } else {
-      a.append(value);
     }
   }
 

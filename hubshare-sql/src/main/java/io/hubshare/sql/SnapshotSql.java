@@ -1,16 +1,14 @@
 package io.hubshare.sql;
 
-import io.hubshare.analytics.StudyGroups;
-import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
-import io.hubshare.origin.Origin;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
 import io.hubshare.snapshot.Snapshots;
 import io.hubshare.sql.internal.DuckDb;
 import io.hubshare.sql.internal.ModelsSql;
+import io.hubshare.sql.internal.OriginsTable;
 import io.hubshare.sql.internal.WireColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,27 +153,7 @@ public final class SnapshotSql implements AutoCloseable {
   }
 
   private void createOrigins(OriginRegistry registry) throws SQLException {
-    StudyGroups groups = StudyGroups.bundled();
-    try (Statement st = connection.createStatement()) {
-      st.execute("CREATE TABLE origins (hub VARCHAR, account VARCHAR, organization VARCHAR, country VARCHAR, "
-          + "region VARCHAR, kind VARCHAR, source VARCHAR, study_group VARCHAR)");
-    }
-    try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class).createAppender("origins")) {
-      for (Hub hub : registry.hubs()) {
-        for (Origin o : registry.entries(hub)) {
-        a.beginRow();
-        a.append(hub.name());
-        a.append(o.account());
-        append(a, o.organization());
-        append(a, o.country());
-        a.append(o.region());
-        a.append(o.kind().label());
-        append(a, o.source());
-        append(a, groups.groupOf(o));
-        a.endRow();
-        }
-      }
-    }
+    OriginsTable.create(connection, "origins", false, registry);
   }
 
   private void createLineage() throws IOException {
@@ -203,7 +181,7 @@ public final class SnapshotSql implements AutoCloseable {
               a.append(date);
             }
             a.append(m.id());
-            append(a, m.isDerivative() ? index.creditedId(m, Attribution.PARENT) : null);
+            OriginsTable.append(a, m.isDerivative() ? index.creditedId(m, Attribution.PARENT) : null);
             a.append(index.creditedId(m, Attribution.ROOT));
             a.append(m.relation().label());
             a.endRow();
@@ -215,14 +193,6 @@ public final class SnapshotSql implements AutoCloseable {
       throw DuckDb.failure("building the lineage table", e);
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-  }
-
-  private static void append(DuckDBAppender a, @Nullable String value) throws SQLException {
-    if (value == null) {
-      a.appendNull();
-    } else {
-      a.append(value);
     }
   }
 
