@@ -74,7 +74,7 @@ final class FastPath {
       filters[i] = all.get(i).filter();
     }
     long count = 0;
-    try (InputStream in = ParallelGunzip.open(snapshot.file());
+    try (InputStream in = ParallelGunzip.open(snapshot.file(), Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         StoredFields.Reader reader = protocol.storedFields(in, request)) {
       if (reader == null) return null;
       StoredFields f = new StoredFields();
@@ -82,7 +82,7 @@ final class FastPath {
       SeenIds seen = new SeenIds(snapshot.header().count());
       while (reader.next(f)) {
         if (++count > snapshot.header().count()) return null; // more lines than announced: the full path says so
-        if (!seen.add(f.id)) continue;
+        if (!seen.add(f.idHash)) continue;
         for (int i = 0; i < acc.length; i++) acc[i].add(f, hub, filters[i].test(f));
       }
     } catch (IOException | WireFormatException e) {

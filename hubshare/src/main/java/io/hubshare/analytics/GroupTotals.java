@@ -62,6 +62,17 @@ final class GroupTotals {
     missing[e] += missingCount;
   }
 
+  /** Adds one model to the group {@link #entry} gave; a {@code null} value counts the model as missing. */
+  void add(int entry, @Nullable Long value) {
+    if (value == null) {
+      models[entry]++;
+      missing[entry]++;
+    } else {
+      values[entry] = Math.addExact(values[entry], value);
+      models[entry]++;
+    }
+  }
+
   int size() {
     return size;
   }
@@ -83,7 +94,11 @@ final class GroupTotals {
     return out;
   }
 
-  private int entry(String key, boolean isCanonical) {
+  /**
+   * The entry of the key's group, made if new; {@code canonical} says the key is spelled as the Hub spells it, and
+   * then becomes the group's spelling if no canonical one came before. Entries never move.
+   */
+  int entry(String key, boolean isCanonical) {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     int h = hash(bytes);
     int mask = slots.length - 1;

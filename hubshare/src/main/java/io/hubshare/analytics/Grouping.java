@@ -77,9 +77,9 @@ final class Grouping {
     }
   }
 
-  /** Adds a hub to the population a base may be looked up in. */
-  void include(Hub hub) {
-    population.add(hub);
+  /** Adds a hub to the population a base may be looked up in; {@code true} if it was not in it. */
+  boolean include(Hub hub) {
+    return population.add(hub);
   }
 
   /** The account that owns a repository id: the part before the slash, {@code null} for a bare legacy id. */

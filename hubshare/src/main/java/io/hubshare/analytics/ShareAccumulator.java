@@ -7,6 +7,7 @@ import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.lineage.PrimaryParent;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,14 @@ public final class ShareAccumulator {
   private long missing;
   private long negative;
   private boolean done;
+  /**
+   * For models credited to themselves, the group of each account a stored-fields reader numbered
+   * ({@link StoredFields#accountRef}): its entry in {@link #totals} + 1, {@link #UNKNOWN_GROUP} for the unknown row, 0
+   * when not looked up yet. Valid while the population of hubs stays the same, which a lookup may depend on.
+   */
+  private int[] groupOfAccount = new int[0];
+  private @Nullable Hub lastHub;
+  private static final int UNKNOWN_GROUP = -1;
 
   ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
     this.spec = spec;
@@ -123,8 +132,11 @@ public final class ShareAccumulator {
   void add(StoredFields f, Hub hub, boolean passes) {
     if (done) throw new IllegalStateException("result() was already called: start a new accumulator");
     seen++;
-    grouping.include(hub);
-    int parentRef = roots == null ? -1 : roots.observe(f.id, f.bases);
+    if (hub != lastHub) {
+      lastHub = hub;
+      if (grouping.include(hub)) groupOfAccount = new int[0];
+    }
+    int parentRef = roots == null ? -1 : roots.observe(f.id(), f.bases);
     if (!passes) return;
     matched++;
     Long value;
@@ -148,19 +160,46 @@ public final class ShareAccumulator {
       Objects.requireNonNull(roots, "roots").park(parentRef, value);
       return;
     }
+    if (f.accountRef >= 0 && f.bases.isEmpty() && spec.dimension() != Dimension.FAMILY) {
+      addToOwnAccount(f, hub, value);
+      return;
+    }
     String credited;
     switch (spec.attribution()) {
-      case UPLOADER: credited = f.id; break;
+      case UPLOADER: credited = f.id(); break;
       case PARENT: {
         BaseModel p = PrimaryParent.of(f.bases);
-        credited = p == null ? f.id : p.id();
+        credited = p == null ? f.id() : p.id();
         break;
       }
-      case ROOT: credited = Objects.requireNonNull(roots, "roots").creditedId(f.id, f.bases); break;
+      case ROOT: credited = Objects.requireNonNull(roots, "roots").creditedId(f.id(), f.bases); break;
       default: throw new AssertionError(spec.attribution());
     }
-    boolean self = credited.equals(f.id);
+    boolean self = credited.equals(f.id());
     put(grouping.creditedKey(credited, self ? f.account : Grouping.ownerOf(credited), hub, self), value, self);
+  }
+
+  /**
+   * Adds a model credited to itself (it has no base, under any attribution) by its account's group, looked up once per
+   * account: a lookup that depends on nothing but the account, the hub and the population, and whose first
+   * {@link GroupTotals#entry} settles the group's spelling as every later one would.
+   */
+  private void addToOwnAccount(StoredFields f, Hub hub, @Nullable Long value) {
+    int ref = f.accountRef;
+    if (ref >= groupOfAccount.length) {
+      groupOfAccount = Arrays.copyOf(groupOfAccount, Math.max(ref + 1, groupOfAccount.length * 2));
+    }
+    int group = groupOfAccount[ref];
+    if (group == 0) {
+      String key = grouping.creditedKey(f.id(), f.account, hub, true);
+      group = key == null ? UNKNOWN_GROUP : totals.entry(key, true) + 1;
+      groupOfAccount[ref] = group;
+    }
+    if (group == UNKNOWN_GROUP) {
+      addUnknown(value == null ? 0 : value, 1, value == null ? 1 : 0);
+    } else {
+      totals.add(group - 1, value);
+    }
   }
 
   /** Announces the hubs of a population before its models arrive, so the first models may credit bases on any. */

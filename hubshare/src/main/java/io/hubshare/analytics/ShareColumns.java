@@ -134,8 +134,8 @@ public final class ShareColumns {
           break;
         }
         read++;
-        if (!seen.add(f.id)) continue;
-        int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id, f.bases);
+        if (!seen.add(f.idHash)) continue;
+        int parent = f.bases.isEmpty() ? -1 : lineage.addAndGetPrimaryRef(f.id(), f.bases);
         cols.add(kept++, f, parent);
       }
     } catch (WireFormatException | IOException e) {

@@ -125,6 +125,7 @@ public final class ParallelGunzip extends InputStream {
     while (pos >= end) {
       Chunk c = source == null ? null : source.next();
       if (c == null) return false;
+      if (source != null && chunk.length > 0) source.recycle(chunk);
       chunk = c.bytes;
       pos = c.offset;
       end = c.offset + c.length;
@@ -157,6 +158,9 @@ public final class ParallelGunzip extends InputStream {
   private interface Chunks {
     @Nullable Chunk next() throws IOException;
 
+    /** Takes back the array of a chunk the reader is done with, to inflate into again. */
+    default void recycle(byte[] array) {}
+
     void close();
   }
 
@@ -182,6 +186,11 @@ public final class ParallelGunzip extends InputStream {
     }
 
     @Override
+    public void recycle(byte[] array) {
+      rest.recycle(array);
+    }
+
+    @Override
     public void close() {
       rest.close();
     }
@@ -190,6 +199,8 @@ public final class ParallelGunzip extends InputStream {
   /** Members inflated one after the other on one thread, a few chunks ahead of the reader. */
   private final class InOrder implements Chunks {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+    /** Arrays the reader is done with: inflating into them again spares allocating and zeroing each chunk. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
     private final Thread thread;
     private volatile boolean stopped;
     private boolean done;
@@ -225,7 +236,8 @@ public final class ParallelGunzip extends InputStream {
             at += n;
             if (at == buffer.length) {
               put(new Chunk(buffer, 0, at));
-              buffer = new byte[CHUNK];
+              byte[] again = free.poll();
+              buffer = again != null ? again : new byte[CHUNK];
               at = 0;
             }
           }
@@ -269,6 +281,11 @@ public final class ParallelGunzip extends InputStream {
       done = true;
       if (o instanceof IOException) throw copy((IOException) o);
       return null;
+    }
+
+    @Override
+    public void recycle(byte[] array) {
+      if (array.length == CHUNK) free.offer(array);
     }
 
     @Override

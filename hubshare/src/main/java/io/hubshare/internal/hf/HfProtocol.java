@@ -131,7 +131,7 @@ public final class HfProtocol implements HubProtocol {
   @Override
   public StoredFields.Reader storedFields(InputStream snapshotBytes, StoredFields.Request request)
       throws IOException {
-    return new StoredFieldReader(snapshotBytes, request);
+    return new StoredFieldScanner(snapshotBytes, request);
   }
 
   @Override

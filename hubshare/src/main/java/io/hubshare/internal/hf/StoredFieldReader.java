@@ -2,59 +2,33 @@ package io.hubshare.internal.hf;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
- * The fast way through a Hugging Face snapshot: one streaming parser over the inflated bytes of the whole file,
- * reading only the fields a computation asks for and skipping the rest unread. Each field is read as
- * {@link ModelReader} reads it: the id ({@code id}, else {@code modelId}, trimmed; a missing, empty or non-string id
- * fails), the author (else the owner part of the id), a counter as {@link JsonValues#wholeNumber}, the creation time
- * as {@link JsonValues#instant}, and base models resolved by {@link BaseModelLinks} from the same inputs, with the
- * same ids in the same order. Tags, {@code cardData} and {@code baseModels} are read only when base models are
- * asked for, and then only the tags that name base models: a link's relation, when the hub gave none, may be
- * inferred otherwise than in a full model (no share computation this reader serves reads relations).
+ * One model object's fields, read with Jackson as {@link ModelReader} reads them: the id ({@code id}, else
+ * {@code modelId}, trimmed; a missing, empty or non-string id fails), the author (else the owner part of the id), a
+ * counter as {@link JsonValues#wholeNumber}, the creation time as {@link JsonValues#instant}, and base models resolved
+ * by {@link BaseModelLinks} from the same inputs, with the same ids in the same order. Tags, {@code cardData} and
+ * {@code baseModels} are read only when base models are asked for, and then only the tags that name base models: a
+ * link's relation, when the hub gave none, may be inferred otherwise than in a full model (no share computation this
+ * reader serves reads relations).
  *
- * <p>It insists on the file's shape: the header object alone on line 1, then each model object alone on its line.
- * Anything else fails, and the caller reads the file the full way for the exact message.
+ * <p>{@link StoredFieldScanner} reads most lines of a snapshot without a parser and hands this reader the lines it
+ * does not take on itself (escapes, non-ASCII text, fractions, expanded base models, a malformed line): what this
+ * reader reads is the reference the scanner must equal.
  */
-final class StoredFieldReader implements StoredFields.Reader {
-  private final JsonParser p;
-  private final StoredFields.Request request;
-  private int lastLine;
+final class StoredFieldReader {
+  private StoredFieldReader() {}
 
-  StoredFieldReader(InputStream in, StoredFields.Request request) throws IOException {
-    this.p = HfJson.FACTORY.createParser(in);
-    this.request = request;
-    JsonToken t = p.nextToken();
-    if (t != JsonToken.START_OBJECT || p.currentTokenLocation().getLineNr() != 1) {
-      throw new WireFormatException("a snapshot starts with its header object on line 1");
-    }
-    p.skipChildren();
-    lastLine = p.currentLocation().getLineNr();
-  }
-
-  @Override
-  public boolean next(StoredFields into) throws IOException {
-    JsonToken t = p.nextToken();
-    if (t == null) return false;
-    int line = p.currentTokenLocation().getLineNr();
-    if (t != JsonToken.START_OBJECT || line <= lastLine) {
-      throw new WireFormatException("line " + line + " is not one model object alone on its line");
-    }
-    read(into);
-    // The parser stands on the END_OBJECT: its location is just past the brace.
-    if (p.currentLocation().getLineNr() != line) {
-      throw new WireFormatException("the model object of line " + line + " spans several lines");
-    }
-    lastLine = line;
-    return true;
-  }
-
-  private void read(StoredFields f) throws IOException {
+  /**
+   * Reads the object {@code p} stands on (its {@code START_OBJECT}) into {@code f}, leaving {@code p} on its
+   * {@code END_OBJECT}.
+   */
+  static void read(JsonParser p, StoredFields.Request request, StoredFields f) throws IOException {
     String id = null;
     boolean idPresent = false;
     String modelId = null;
@@ -160,12 +134,14 @@ final class StoredFieldReader implements StoredFields.Reader {
     if (idPresent && (id == null || id.isEmpty())) throw new WireFormatException("field 'id' is empty");
     String theId = id != null ? id : modelId;
     if (theId == null) throw new WireFormatException("model without id");
-    f.id = theId;
+    f.id(theId);
+    f.accountRef = -1;
     int slash = theId.indexOf('/');
     f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
     f.downloads = downloads;
     f.downloadsAllTime = downloadsAllTime;
     f.likes = likes;
+    f.idHash = RepoIdHash.quick(theId);
     f.bases = !bases ? List.of() : expanded == null
         ? BaseModelLinks.resolve(theId, tags, null, null, cardBases, cardRelation, f.libraryName)
         : BaseModelLinks.resolve(theId, tags, expanded.expandedRelation(), expanded.expandedIds(), cardBases,
@@ -212,8 +188,4 @@ final class StoredFieldReader implements StoredFields.Reader {
     return true;
   }
 
-  @Override
-  public void close() throws IOException {
-    p.close();
-  }
 }

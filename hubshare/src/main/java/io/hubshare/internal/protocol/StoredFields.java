@@ -2,6 +2,7 @@ package io.hubshare.internal.protocol;
 
 import io.hubshare.domain.BaseModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +14,22 @@ import org.jspecify.annotations.Nullable;
  * gives the same totals as one over models. Mutable and reused from one model to the next.
  */
 public final class StoredFields {
-  /** The model's id, as {@code Model.id()}. */
-  public String id = "";
+  private @Nullable String id = "";
+  private byte[] idBytes = new byte[0];
+  private int idOffset;
+  private int idLength;
+  /**
+   * {@link RepoIdHash#quick} of the id: the key that counts each repository once, ignoring case, as
+   * {@link RepoIdHash#of} would.
+   */
+  public long idHash;
   /** The model's account: its author, else the owner part of its id ({@code null} for a bare legacy id). */
   public @Nullable String account;
+  /**
+   * A number the reader gives each account it has met, from 0, the same for every model of the same account as
+   * spelt; -1 when it gave none. Lets a computation remember what it found for an account without hashing it again.
+   */
+  public int accountRef = -1;
   /** {@code DownloadMetrics.last30Days()}, when requested. */
   public @Nullable Long downloads;
   /** {@code DownloadMetrics.allTime()}, when requested. */
@@ -31,6 +44,29 @@ public final class StoredFields {
   public @Nullable String pipelineTag;
   /** {@code Model.libraryName()}, when requested. */
   public @Nullable String libraryName;
+
+  /** The model's id, as {@code Model.id()}. */
+  public String id() {
+    String s = id;
+    if (s == null) id = s = new String(idBytes, idOffset, idLength, StandardCharsets.ISO_8859_1);
+    return s;
+  }
+
+  /** Sets the id. */
+  public void id(String value) {
+    id = value;
+  }
+
+  /**
+   * Sets the id to the ASCII characters {@code bytes[offset, offset + length)}, made into a string only if
+   * {@link #id()} is called before the reader moves on: most computations never look at it.
+   */
+  public void asciiId(byte[] bytes, int offset, int length) {
+    id = null;
+    idBytes = bytes;
+    idOffset = offset;
+    idLength = length;
+  }
 
   /** What to read. */
   public static final class Request {
