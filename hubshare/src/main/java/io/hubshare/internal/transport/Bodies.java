@@ -19,12 +19,12 @@ final class Bodies {
   private Bodies() {}
 
   /**
-   * The body as text, in the charset its {@code Content-Type} names (UTF-8 by default).
+   * The body's bytes, with the charset its {@code Content-Type} names (UTF-8 by default) to decode them in.
    *
    * @throws MalformedResponseException if it is larger than {@code maxBytes}
    * @throws IOException if reading fails (cut short, reset, timed out)
    */
-  static String read(Response response, long maxBytes, HttpUrl url) throws IOException {
+  static Body read(Response response, long maxBytes, HttpUrl url) throws IOException {
     ResponseBody body = response.body();
     BufferedSource source = body.source();
     if (source.request(maxBytes + 1)) {
@@ -35,7 +35,7 @@ final class Bodies {
     }
     MediaType type = body.contentType();
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    return source.readString(charset);
+    return Body.of(source.readByteArray(), charset);
   }
 
   private static String requestId(Response response) {

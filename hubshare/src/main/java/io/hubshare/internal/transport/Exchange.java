@@ -11,11 +11,21 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status (the cached one when revalidated: 304 becomes the cached 200)
  * @param url the URL that answered
  * @param headers the response headers
- * @param body the body as text
+ * @param content the body as read
  * @param fromCache whether the body came from the disk cache
  * @param attempts how many attempts it took
  */
-public record Exchange(int status, HttpUrl url, Headers headers, String body, boolean fromCache, int attempts) {
+public record Exchange(int status, HttpUrl url, Headers headers, Body content, boolean fromCache, int attempts) {
+
+  /** A response whose body is known as text. */
+  public Exchange(int status, HttpUrl url, Headers headers, String body, boolean fromCache, int attempts) {
+    this(status, url, headers, Body.ofText(body), fromCache, attempts);
+  }
+
+  /** The body as text, decoded on first use. */
+  public String body() {
+    return content.text();
+  }
 
   public boolean isSuccessful() {
     return status >= 200 && status < 300;

@@ -91,7 +91,7 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public HubResponse get(HubRequest request) {
-    return get(request, false);
+    return get(request, false, HeadersListener.NONE);
   }
 
   /**
@@ -102,7 +102,18 @@ public final class OkHttpTransport implements Transport {
    */
   @Override
   public <T> T read(HubRequest request, Function<HubResponse, T> reader) {
-    HubResponse response = get(request);
+    return read(request, HeadersListener.NONE, reader);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As {@link #read(HubRequest, Function)}: a malformed body is evicted from the disk cache, and one that came
+   * from it is asked for once more from the network, whose headers {@code onHeaders} is told too.
+   */
+  @Override
+  public <T> T read(HubRequest request, HeadersListener onHeaders, Function<HubResponse, T> reader) {
+    HubResponse response = get(request, false, onHeaders);
     try {
       return reader.apply(response);
     } catch (MalformedResponseException bad) {
@@ -113,7 +124,7 @@ public final class OkHttpTransport implements Transport {
     } catch (RuntimeException e) {
       throw redactor.scrubAny(e);
     }
-    HubResponse fresh = get(request, true);
+    HubResponse fresh = get(request, true, onHeaders);
     try {
       return reader.apply(fresh);
     } catch (MalformedResponseException bad) {
@@ -124,25 +135,30 @@ public final class OkHttpTransport implements Transport {
     }
   }
 
-  private HubResponse get(HubRequest request, boolean bypassCache) {
+  private HubResponse get(HubRequest request, boolean bypassCache, HeadersListener onHeaders) {
     if (closed.get()) {
       throw new IllegalStateException("the transport is closed");
     }
     try {
-      return follow(request, bypassCache);
+      return follow(request, bypassCache, onHeaders);
     } catch (RuntimeException e) {
       // The one exit of every failure: whatever the hub echoed, the token does not leave.
       throw redactor.scrubAny(e);
     }
   }
 
-  private HubResponse follow(HubRequest request, boolean bypassCache) {
+  private HubResponse follow(HubRequest request, boolean bypassCache, HeadersListener onHeaders) {
     List<HttpUrl> chain = new ArrayList<>();
     chain.add(request.url());
     HttpUrl url = request.url();
     while (true) {
-      Exchange response = config.offline() ? fromCacheOnly(url)
-          : bypassCache ? retryLoop.execute(url, requests.network(url)) : retryLoop.execute(url);
+      Exchange response;
+      if (config.offline()) {
+        response = fromCacheOnly(url);
+        if (response.isSuccessful()) onHeaders.headers(url, response.headers());
+      } else {
+        response = retryLoop.execute(url, bypassCache ? requests.network(url) : requests.online(url), onHeaders);
+      }
       if (response.isRedirect()) {
         url = Redirects.next(response, chain);
         HttpUrl to = url;
@@ -151,7 +167,7 @@ public final class OkHttpTransport implements Transport {
         continue;
       }
       if (response.isSuccessful()) {
-        return new HubResponse(response.status(), response.url(), response.headers(), response.body(),
+        return new HubResponse(response.status(), response.url(), response.headers(), response.content(),
             response.requestId(), response.fromCache());
       }
       throw errors.map(request, scrubbed(response), requests.sendsTokenTo(response.url()));
@@ -190,7 +206,7 @@ public final class OkHttpTransport implements Transport {
     }
     long started = System.nanoTime();
     try (Response response = client.newCall(requests.offline(url)).execute()) {
-      String body = Bodies.read(response, config.limits().maxBodyBytes(), url);
+      Body body = Bodies.read(response, config.limits().maxBodyBytes(), url);
       long ms = (System.nanoTime() - started) / 1_000_000;
       boolean hit = response.cacheResponse() != null;
       debug(() -> "GET " + RetryLoop.pathOf(url) + " -> " + (hit ? response.code() + " from cache"

@@ -57,11 +57,14 @@ public final class RetryLoop {
   }
 
   Exchange execute(HttpUrl url) {
-    return execute(url, requests.online(url));
+    return execute(url, requests.online(url), HeadersListener.NONE);
   }
 
-  /** As {@link #execute(HttpUrl)}, sending {@code request} (a request for {@code url}) at each attempt. */
-  Exchange execute(HttpUrl url, Request request) {
+  /**
+   * As {@link #execute(HttpUrl)}, sending {@code request} (a request for {@code url}) at each attempt, and telling
+   * {@code onHeaders} the headers of a successful answer before its body is read.
+   */
+  Exchange execute(HttpUrl url, Request request, HeadersListener onHeaders) {
     int attempts = policy.maxRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       RateLimitPacer.Slot slot = pacer == null ? null : acquire(url);
@@ -69,7 +72,7 @@ public final class RetryLoop {
       long started = System.nanoTime();
       try {
         if (slot != null) pace(slot.delay(), url);
-        exchange = send(request, url, attempt);
+        exchange = send(request, url, attempt, onHeaders);
       } catch (RuntimeException e) {
         if (e instanceof io.hubshare.error.HubException) throw e;
         // Whatever the HTTP client throws on a hub's answer reaches the caller as hubshare's own failure, never raw.
@@ -129,10 +132,18 @@ public final class RetryLoop {
     sleep(wait, url);
   }
 
-  /** Sends one request and reads its body, at most {@link Limits#maxBodyBytes()} of it. */
-  Exchange send(Request request, HttpUrl url, int attempt) throws IOException {
+  /**
+   * Sends one request and reads its body, at most {@link Limits#maxBodyBytes()} of it; a successful answer's headers
+   * go to {@code onHeaders} first.
+   */
+  Exchange send(Request request, HttpUrl url, int attempt, HeadersListener onHeaders) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      // A listing that stopped reading ahead interrupts the request it no longer needs: nothing is sent.
+      throw new InterruptedIOException("interrupted before GET " + pathOf(url) + " was sent");
+    }
     try (Response response = client.newCall(request).execute()) {
-      String body = Bodies.read(response, limits.maxBodyBytes(), url);
+      if (response.isSuccessful()) onHeaders.headers(url, response.headers());
+      Body body = Bodies.read(response, limits.maxBodyBytes(), url);
       Response network = response.networkResponse();
       if (pacer != null && network != null) {
         // The network response's own headers: a revalidated response would otherwise mix in the cached ones.

@@ -27,6 +27,17 @@ public interface Transport extends AutoCloseable {
     return reader.apply(get(request));
   }
 
+  /**
+   * As {@link #read(HubRequest, Function)}, telling {@code onHeaders} the headers of the successful response before
+   * its body is read (see {@link HeadersListener}). A transport that reads whole responses at once tells it when the
+   * response has arrived, before {@code reader} runs.
+   */
+  default <T> T read(HubRequest request, HeadersListener onHeaders, Function<HubResponse, T> reader) {
+    HubResponse response = get(request);
+    onHeaders.headers(response.url(), response.headers());
+    return reader.apply(response);
+  }
+
   /** Releases connections, threads and the disk cache, unless they belong to a caller-supplied client. */
   @Override
   void close();

@@ -1,0 +1,24 @@
+package io.hubshare.internal.transport;
+
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * Told the headers of a successful response as soon as they arrive, before its body is read: a listing learns
+ * its next page's URL from a {@code Link} header while the body of the current page is still on its way. Called
+ * on the thread that sends the request, once per successful answer: again when a body cut short is retried, or an
+ * unreadable cached body is asked for again, each time with the headers of the answer whose body follows. It must
+ * not throw, and must return quickly; a listener that disagrees with the headers leaves it to the reader of the
+ * response to fail.
+ */
+@FunctionalInterface
+public interface HeadersListener {
+  /** Does nothing. */
+  HeadersListener NONE = (url, headers) -> {};
+
+  /**
+   * @param url the URL that answered (after any redirect)
+   * @param headers its headers
+   */
+  void headers(HttpUrl url, Headers headers);
+}
