@@ -12,7 +12,10 @@ import io.hubshare.internal.protocol.HubProtocol;
 import io.hubshare.internal.protocol.StoredFields;
 import java.io.IOException;
 import java.io.InputStream;
+import io.hubshare.internal.protocol.FieldPage;
 import io.hubshare.internal.protocol.ListPage;
+import io.hubshare.internal.protocol.WireFormatException;
+import io.hubshare.internal.transport.HeadersListener;
 import io.hubshare.internal.transport.Authorizer;
 import io.hubshare.internal.transport.ErrorMapper;
 import io.hubshare.internal.transport.HubRequest;
@@ -21,6 +24,7 @@ import io.hubshare.internal.transport.Transport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -80,18 +84,59 @@ public final class HfProtocol implements HubProtocol {
 
   @Override
   public ListPage page(Transport transport, HttpUrl endpoint, HttpUrl url) {
+    HubUrls urls = new HubUrls(endpoint);
     return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null), response -> {
       List<Model> models = WireDecoder.models(response);
-      String link = WireDecoder.nextLink(response);
-      // A relative link is resolved against the URL the page actually came from (after any redirect).
-      HttpUrl next = link == null ? null : new HubUrls(endpoint).next(response.url(), link);
-      if (link != null && next == null) {
-        throw new MalformedResponseException("the next link (Link header) of GET " + url.encodedPath()
-            + " is not an http(s) URL: the listing cannot go on, and must not be taken for complete",
-            response.status(), null, response.requestId(), url.toString(), null);
-      }
+      HttpUrl next = next(response, urls, url);
       return new ListPage(models, next, cursorOf(next));
     });
+  }
+
+  @Override
+  public boolean readsPageFields() {
+    return true;
+  }
+
+  @Override
+  public FieldPage pageFields(Transport transport, HttpUrl endpoint, HttpUrl url, StoredFields.Request request,
+      Consumer<@Nullable HttpUrl> onNext) {
+    HubUrls urls = new HubUrls(endpoint);
+    HeadersListener early = (answered, headers) -> {
+      List<String> values = headers.values("Link");
+      if (values.isEmpty()) {
+        onNext.accept(null);
+        return;
+      }
+      String link;
+      try {
+        link = LinkHeader.next(String.join(", ", values));
+      } catch (WireFormatException unreadable) {
+        return; // the page fails when read, as page() fails
+      }
+      if (link == null) {
+        onNext.accept(null);
+        return;
+      }
+      HttpUrl next = urls.next(answered, link);
+      if (next != null) onNext.accept(next);
+    };
+    return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null), early, response -> {
+      HttpUrl next = next(response, urls, url);
+      return new FieldPage(FieldPages.read(response, request), next, cursorOf(next), null);
+    });
+  }
+
+  /** The page's next page, resolved and checked as {@link #page} does. */
+  private static @Nullable HttpUrl next(HubResponse response, HubUrls urls, HttpUrl url) {
+    String link = WireDecoder.nextLink(response);
+    // A relative link is resolved against the URL the page actually came from (after any redirect).
+    HttpUrl next = link == null ? null : urls.next(response.url(), link);
+    if (link != null && next == null) {
+      throw new MalformedResponseException("the next link (Link header) of GET " + url.encodedPath()
+          + " is not an http(s) URL: the listing cannot go on, and must not be taken for complete",
+          response.status(), null, response.requestId(), url.toString(), null);
+    }
+    return next;
   }
 
   /** The cursor to hand out for a next link: its {@code cursor} parameter, else the whole URL. */

@@ -73,6 +73,29 @@ public interface HubProtocol {
   ListPage page(Transport transport, HttpUrl endpoint, HttpUrl url);
 
   /**
+   * Whether {@link #pageFields} is implemented: the hub has a field reader for its listings' pages.
+   */
+  default boolean readsPageFields() {
+    return false;
+  }
+
+  /**
+   * Fetches the page at {@code url} and reads only the fields {@code request} asks for of each model, as
+   * {@link #page} reads it otherwise: the same next page, cursor and failures, and fields equal to those of the
+   * models {@link #page} would read (a body the field reader cannot take on itself is read the full way). As soon as
+   * the response's headers arrive, before its body is read, {@code onNext} is told the next page's URL, or
+   * {@code null} on the last page; it is told nothing when the headers name no usable next page (the page then
+   * fails as {@link #page} fails), and it may be told again when the request is retried. The returned page's
+   * {@link FieldPage#next()} is the one that counts.
+   *
+   * @throws UnsupportedOperationException unless {@link #readsPageFields()}
+   */
+  default FieldPage pageFields(Transport transport, HttpUrl endpoint, HttpUrl url, StoredFields.Request request,
+      java.util.function.Consumer<@Nullable HttpUrl> onNext) {
+    throw new UnsupportedOperationException(hub() + " has no field reader for its listings");
+  }
+
+  /**
    * An organisation's or user's overview.
    *
    * @throws io.hubshare.error.RepositoryNotFoundException if the hub knows no such account
