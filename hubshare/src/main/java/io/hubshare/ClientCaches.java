@@ -118,6 +118,11 @@ final class ClientCaches {
     }
   }
 
+  /** Whether list pages are cached. */
+  boolean cachesListPages() {
+    return pages != null;
+  }
+
   /** The cached list page when list pages are cached, else the loader's page, uncached. */
   Pager.Fetched<Model> page(HttpUrl url, Supplier<Pager.Fetched<Model>> loader) {
     return pages == null ? loader.get() : pages.get(url, k -> loader.get());

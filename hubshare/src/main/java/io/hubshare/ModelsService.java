@@ -5,8 +5,10 @@ import io.hubshare.hub.ModelIds;
 import io.hubshare.hub.ModelQuery;
 import io.hubshare.hub.Models;
 import io.hubshare.hub.PagedIterable;
+import io.hubshare.internal.protocol.FieldPage;
 import io.hubshare.internal.protocol.HubProtocol;
 import io.hubshare.internal.protocol.ListPage;
+import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.transport.Redactor;
 import io.hubshare.internal.transport.Transport;
 import java.util.ArrayList;
@@ -55,8 +57,23 @@ final class ModelsService implements Models {
   @Override
   public PagedIterable<Model> list(ModelQuery query) {
     Objects.requireNonNull(query, "query");
-    return new Pager<>(protocol.firstPage(endpoint, query), query.limit(), this::fetchPage, Model::id,
-        redactor::scrubAny);
+    HttpUrl first = protocol.firstPage(endpoint, query);
+    Pager<Model> models = new Pager<>(first, query.limit(), this::fetchPage, Model::id, redactor::scrubAny);
+    return new ModelListing(models, protocol.hub(), request -> fieldPager(first, query.limit(), request));
+  }
+
+  /**
+   * The same listing read as fields, or {@code null} when the hub has no field reader for its pages or the client
+   * caches list pages (the cache holds models, and a listing read as fields must be served from it as one read as
+   * models would be).
+   */
+  private @Nullable Pager<StoredFields> fieldPager(HttpUrl first, @Nullable Long limit, StoredFields.Request request) {
+    if (!protocol.readsPageFields() || caches.cachesListPages()) return null;
+    return new Pager<>(first, limit, (url, onNext) -> {
+      openCheck.run();
+      FieldPage page = protocol.pageFields(transport, endpoint, url, request, onNext);
+      return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor(), page.total());
+    }, f -> f.idHash, redactor::scrubAny);
   }
 
   private Pager.Fetched<Model> fetchPage(HttpUrl url) {

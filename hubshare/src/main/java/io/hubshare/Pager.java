@@ -4,6 +4,7 @@ import io.hubshare.hub.Page;
 import io.hubshare.hub.PagedIterable;
 
 import io.hubshare.error.MalformedResponseException;
+import io.hubshare.hub.ModelQuery;
 import io.hubshare.internal.protocol.LongHashSet;
 import io.hubshare.internal.protocol.RepoIdHash;
 import java.util.ArrayList;
@@ -11,7 +12,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +48,13 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Each model once.</b> {@link #pages()} yields the pages as the hub sent them; iterating the items (or
  * {@link #stream()}) yields each id once, the first time it is listed, ids compared ignoring case: a listing that
  * shifts while it is read lists some models twice.
+ *
+ * <p><b>Read-ahead.</b> The iterators are lazy, as above. {@link #readAll} is for the library's own use, where it
+ * reads a listing whole (a share computation): there the next page is requested as soon as the current one's
+ * headers name it, while its body is read and parsed, one page ahead at most, under the same rules (cycles, limit,
+ * each id once). A request read ahead that turns out not to be needed (the listing failed, the page's final next
+ * link differed, the limit was reached) is cancelled: not sent if it was still waiting, its answer dropped if it was
+ * already on its way.
  *
  * @param <T> the item type
  */
@@ -67,13 +84,23 @@ final class Pager<T> implements PagedIterable<T> {
     Fetched<T> fetch(HttpUrl url);
   }
 
+  /**
+   * Fetches one page, telling {@code onNext} the next page's URL ({@code null} on the last page) as soon as the
+   * response's headers name it, before the body is read; possibly more than once, or never (then the page's own
+   * {@link Fetched#next()} is awaited). Called on a thread of the read-ahead, never two for the same page.
+   */
+  @FunctionalInterface
+  interface EarlyFetcher<T> {
+    Fetched<T> fetch(HttpUrl url, Consumer<@Nullable HttpUrl> onNext);
+  }
+
   /** How many pages in a row may bring no new id before the listing is taken for a cycle. */
   static final int MAX_STALE_PAGES = 10;
 
   private final HttpUrl first;
   private final @Nullable Long limit;
-  private final Fetcher<T> fetcher;
-  private final Function<? super T, String> idOf;
+  private final EarlyFetcher<T> fetcher;
+  private final ToLongFunction<? super T> keyOf;
   private final UnaryOperator<RuntimeException> exit;
 
   /**
@@ -84,11 +111,29 @@ final class Pager<T> implements PagedIterable<T> {
    */
   Pager(HttpUrl first, @Nullable Long limit, Fetcher<T> fetcher, Function<? super T, String> idOf,
       UnaryOperator<RuntimeException> exit) {
+    this(first, limit, fetcherOf(fetcher), keyOf(idOf), exit);
+  }
+
+  /**
+   * @param keyOf an item's id as {@link RepoIdHash#of} or {@link RepoIdHash#quick} hashes it: ignoring case
+   */
+  Pager(HttpUrl first, @Nullable Long limit, EarlyFetcher<T> fetcher, ToLongFunction<? super T> keyOf,
+      UnaryOperator<RuntimeException> exit) {
     this.first = Objects.requireNonNull(first, "first");
     this.limit = limit;
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-    this.idOf = Objects.requireNonNull(idOf, "idOf");
+    this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
     this.exit = Objects.requireNonNull(exit, "exit");
+  }
+
+  private static <T> EarlyFetcher<T> fetcherOf(Fetcher<T> fetcher) {
+    Objects.requireNonNull(fetcher, "fetcher");
+    return (url, onNext) -> fetcher.fetch(url);
+  }
+
+  private static <T> ToLongFunction<T> keyOf(Function<? super T, String> idOf) {
+    Objects.requireNonNull(idOf, "idOf");
+    return item -> RepoIdHash.of(idOf.apply(item));
   }
 
   /** Items whose {@code toString()} is their id. */
@@ -106,12 +151,27 @@ final class Pager<T> implements PagedIterable<T> {
     return new ItemIterator();
   }
 
+  /**
+   * Reads the whole listing reading ahead (see the class comment), handing each page's items not listed before to
+   * {@code page}, in order, on this thread; the read-ahead's threads have ended when it returns or throws.
+   *
+   * @throws RuntimeException what a page's fetch or the listing's checks throw, through {@code exit}
+   */
+  void readAll(Consumer<List<T>> page) {
+    try (PageIterator it = new PageIterator(true)) {
+      while (it.hasNext()) {
+        it.next();
+        page.accept(it.fresh);
+      }
+    }
+  }
+
   @Override
   public String toString() {
     return "PagedIterable[" + first + (limit == null ? "" : ", limit " + limit) + "]";
   }
 
-  private final class PageIterator implements Iterator<Page<T>> {
+  private final class PageIterator implements Iterator<Page<T>>, AutoCloseable {
     private @Nullable HttpUrl nextUrl = first;
     private long yielded;
     private final LongHashSet visited = new LongHashSet();
@@ -120,9 +180,31 @@ final class Pager<T> implements PagedIterable<T> {
     private long pages;
     /** The items of the last page not listed before. */
     private List<T> fresh = List.of();
+    /** The threads that fetch, when reading ahead; {@code null} for the lazy iterators. */
+    private final @Nullable ExecutorService fetching;
+    /** The page requested ahead, if any. */
+    private @Nullable InFlight ahead;
+    /** The most items a page has held so far. */
+    private int largestPage;
 
     PageIterator() {
+      this(false);
+    }
+
+    PageIterator(boolean readAhead) {
       visited.add(RepoIdHash.exact(first.toString()));
+      // Two threads: one reads a page's body while the other sends the request for the next.
+      fetching = readAhead ? Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "hubshare-read-ahead");
+        t.setDaemon(true);
+        return t;
+      }) : null;
+    }
+
+    @Override
+    public void close() {
+      cancelAhead();
+      if (fetching != null) fetching.shutdownNow();
     }
 
     @Override
@@ -142,7 +224,50 @@ final class Pager<T> implements PagedIterable<T> {
 
     private Page<T> fetchNext() {
       HttpUrl url = nextUrl;
-      Fetched<T> fetched = fetcher.fetch(url);
+      Fetched<T> fetched;
+      try {
+        fetched = fetching == null ? fetcher.fetch(url, next -> {}) : fetchReadingAhead(url);
+        return take(url, fetched);
+      } catch (RuntimeException e) {
+        cancelAhead();
+        throw e;
+      }
+    }
+
+    /**
+     * The page at {@code url}, from the request read ahead if it was for this URL; the request for the page after it
+     * leaves as soon as this one's headers name it, unless the listing's rules would not follow it.
+     */
+    private Fetched<T> fetchReadingAhead(HttpUrl url) {
+      InFlight current = ahead != null && ahead.url.equals(url) ? ahead : null;
+      if (current == null) {
+        cancelAhead();
+        current = new InFlight(url);
+      }
+      ahead = null;
+      HttpUrl early = current.awaitNext();
+      if (early != null && wouldFollow(url, early)) ahead = new InFlight(early);
+      return current.await();
+    }
+
+    /**
+     * Whether the listing would fetch {@code next} after the page at {@code url}, as far as can be told before that
+     * page is read: not the same page or one read before, and, under a limit, only when the limit cannot be reached
+     * within the page (which holds at most {@link ModelQuery#MAX_PAGE_SIZE} items, or as many as the largest so far).
+     */
+    private boolean wouldFollow(HttpUrl url, HttpUrl next) {
+      if (next.equals(url) || visited.contains(RepoIdHash.exact(next.toString()))) return false;
+      return limit == null || yielded + Math.max(ModelQuery.MAX_PAGE_SIZE, largestPage) < limit;
+    }
+
+    private void cancelAhead() {
+      InFlight a = ahead;
+      ahead = null;
+      if (a != null) a.cancel();
+    }
+
+    /** The listing's rules over a fetched page: cycles, the limit, each id once. */
+    private Page<T> take(HttpUrl url, Fetched<T> fetched) {
       pages++;
       if (url.equals(fetched.next())) {
         // Following it would loop forever on the same page.
@@ -164,9 +289,11 @@ final class Pager<T> implements PagedIterable<T> {
         }
         nextUrl = null;
       }
+      if (ahead != null && !ahead.url.equals(nextUrl)) cancelAhead(); // the page's final link, or the limit, differs
+      largestPage = Math.max(largestPage, fetched.items().size());
       List<T> news = new ArrayList<>(items.size());
       for (T item : items) {
-        if (seen.add(RepoIdHash.of(idOf.apply(item)))) news.add(item);
+        if (seen.add(keyOf.applyAsLong(item))) news.add(item);
       }
       fresh = news;
       stale = news.isEmpty() ? stale + 1 : 0;
@@ -177,6 +304,57 @@ final class Pager<T> implements PagedIterable<T> {
       }
       yielded += items.size();
       return new Page<>(items, cursor, fetched.total());
+    }
+
+    /** A page being fetched on a thread of the read-ahead. */
+    private final class InFlight {
+      final HttpUrl url;
+      /** The next page's URL, as soon as the headers name it, or once the page is read. */
+      private final CompletableFuture<@Nullable HttpUrl> next = new CompletableFuture<>();
+      private final Future<Fetched<T>> page;
+
+      InFlight(HttpUrl url) {
+        this.url = url;
+        this.page = Objects.requireNonNull(fetching, "fetching").submit(() -> {
+          try {
+            Fetched<T> f = fetcher.fetch(url, next::complete);
+            next.complete(f.next());
+            return f;
+          } catch (RuntimeException | Error e) {
+            next.completeExceptionally(e);
+            throw e;
+          }
+        });
+      }
+
+      /** The next page's URL as soon as it is known; {@code null} on the last page or when the page failed. */
+      @Nullable HttpUrl awaitNext() {
+        try {
+          return next.join();
+        } catch (CompletionException | CancellationException failed) {
+          return null; // await() says why
+        }
+      }
+
+      Fetched<T> await() {
+        try {
+          return page.get();
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) throw r;
+          if (cause instanceof Error err) throw err;
+          throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          page.cancel(true);
+          throw new io.hubshare.error.TransportException("interrupted while waiting for GET " + url.redact(),
+              url.toString(), e);
+        }
+      }
+
+      void cancel() {
+        page.cancel(true);
+      }
     }
   }
 
