@@ -9,7 +9,6 @@ import io.hubshare.analytics.ShareSeries;
 import io.hubshare.analytics.ShareTable;
 import io.hubshare.analytics.Shares;
 import io.hubshare.analytics.StudyShares;
-import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.origin.OriginRegistry;
 import io.hubshare.snapshot.Snapshot;
@@ -28,7 +27,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -390,14 +388,14 @@ final class SharesCommand implements Callable<Integer> {
     ModelQuery q = query.toQuery(spec, fieldsNeeded());
     AtomicLong read = new AtomicLong();
     try (HubClient client = hub.client(root.context());
-        Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models");
-        Stream<Model> models = client.models().list(q).stream()) {
+        Progress progress = Progress.of(root.context(), spec.commandLine().getErr(), "Shares", "models")) {
       ShareTable table;
       try {
-        table = shares.compute(models.peek(m -> {
-          long n = read.incrementAndGet();
-          if (n % 1000 == 0) progress.update(n, q.limit(), null);
-        }));
+        // The listing itself, not a stream of it: the library then reads it ahead, a few fields per model.
+        table = shares.compute(client.models().list(q), n -> {
+          read.set(n);
+          progress.update(n, q.limit(), null);
+        });
       } catch (MetricUnavailableException e) {
         throw e.from("the listing of " + client.endpoint());
       }

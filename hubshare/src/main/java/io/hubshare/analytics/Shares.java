@@ -2,6 +2,7 @@ package io.hubshare.analytics;
 
 import io.hubshare.domain.Hub;
 import io.hubshare.domain.Model;
+import io.hubshare.hub.PagedIterable;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.lineage.LineageIndex;
 import io.hubshare.origin.DeveloperKind;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -308,12 +310,54 @@ public final class Shares {
   /**
    * The shares over {@code models}, read once.
    *
+   * <p>A live listing made by hubshare ({@code hub.models().list(query)}) is read by the library itself where the
+   * computation allows (an intrinsic metric; a credited dimension, {@link Dimension#PIPELINE_TAG} or
+   * {@link Dimension#LIBRARY}; no {@link #where} predicate): each page's body is parsed for the fields the computation
+   * needs and no {@link Model} is built, and the next page is requested as soon as the current one's headers name
+   * it, while its body is read and parsed (one page ahead at most; cancelled once it is not needed). The table is
+   * the one iterating the listing gives: the same models, each repository once, the same failures. Otherwise, and
+   * for any other iterable, its models are iterated.
+   *
    * @throws MetricUnavailableException if models matched but none carries the metric (all-time downloads over a
    *     listing made without them, say)
    * @throws IllegalStateException for {@link Metric#DOWNLOADS_BETWEEN}: use {@link #computeBetween(Stream)}
    */
   public ShareTable compute(Iterable<? extends Model> models) {
-    return accumulator().addAll(models).result();
+    ShareTable fast = LivePath.compute(this, models, n -> {});
+    return fast != null ? fast : accumulator().addAll(models).result();
+  }
+
+  /**
+   * The shares over a live listing, as {@link #compute(Iterable)}, telling {@code progress} how many models were read
+   * so far, from time to time: after each page where the library reads the listing itself, else every 1,000 models;
+   * and once at the end. It is called on the calling thread.
+   *
+   * <pre>{@code
+   * ShareTable t = Shares.by(Dimension.ACCOUNT)
+   *     .compute(hub.models().list(query), n -> System.err.print("\r" + n + " models"));
+   * }</pre>
+   *
+   * @throws MetricUnavailableException if models matched but none carries the metric
+   */
+  public ShareTable compute(PagedIterable<? extends Model> listing, LongConsumer progress) {
+    Objects.requireNonNull(progress, "progress");
+    long[] last = {0};
+    ShareTable fast = LivePath.compute(this, listing, n -> {
+      last[0] = n;
+      progress.accept(n);
+    });
+    if (fast != null) {
+      progress.accept(last[0]);
+      return fast;
+    }
+    ShareAccumulator acc = accumulator();
+    long n = 0;
+    for (Model m : listing) {
+      acc.add(m);
+      if (++n % 1000 == 0) progress.accept(n);
+    }
+    progress.accept(n);
+    return acc.result();
   }
 
   /**
