@@ -69,9 +69,9 @@ final class ModelsService implements Models {
    */
   private @Nullable Pager<StoredFields> fieldPager(HttpUrl first, @Nullable Long limit, StoredFields.Request request) {
     if (!protocol.readsPageFields() || caches.cachesListPages()) return null;
-    return new Pager<>(first, limit, (url, onNext) -> {
+    return new Pager<>(first, limit, (url, listener) -> {
       openCheck.run();
-      FieldPage page = protocol.pageFields(transport, endpoint, url, request, onNext);
+      FieldPage page = protocol.pageFields(transport, endpoint, url, request, listener);
       return new Pager.Fetched<>(page.models(), page.next(), page.nextCursor(), page.total());
     }, f -> f.idHash, redactor::scrubAny);
   }

@@ -5,6 +5,7 @@ import io.hubshare.hub.PagedIterable;
 
 import io.hubshare.error.MalformedResponseException;
 import io.hubshare.hub.ModelQuery;
+import io.hubshare.internal.protocol.FieldPage;
 import io.hubshare.internal.protocol.LongHashSet;
 import io.hubshare.internal.protocol.RepoIdHash;
 import java.util.ArrayList;
@@ -85,13 +86,13 @@ final class Pager<T> implements PagedIterable<T> {
   }
 
   /**
-   * Fetches one page, telling {@code onNext} the next page's URL ({@code null} on the last page) as soon as the
-   * response's headers name it, before the body is read; possibly more than once, or never (then the page's own
-   * {@link Fetched#next()} is awaited). Called on a thread of the read-ahead, never two for the same page.
+   * Fetches one page, telling {@code listener} the next page's URL ({@code null} on the last page) as soon as the
+   * response's headers name it, before the body is read (possibly more than once, or never: then the page's own
+   * {@link Fetched#next()} is awaited), and how to cancel each attempt. Called on a thread of the read-ahead.
    */
   @FunctionalInterface
   interface EarlyFetcher<T> {
-    Fetched<T> fetch(HttpUrl url, Consumer<@Nullable HttpUrl> onNext);
+    Fetched<T> fetch(HttpUrl url, FieldPage.Listener listener);
   }
 
   /** How many pages in a row may bring no new id before the listing is taken for a cycle. */
@@ -128,7 +129,7 @@ final class Pager<T> implements PagedIterable<T> {
 
   private static <T> EarlyFetcher<T> fetcherOf(Fetcher<T> fetcher) {
     Objects.requireNonNull(fetcher, "fetcher");
-    return (url, onNext) -> fetcher.fetch(url);
+    return (url, listener) -> fetcher.fetch(url);
   }
 
   private static <T> ToLongFunction<T> keyOf(Function<? super T, String> idOf) {
@@ -307,17 +308,20 @@ final class Pager<T> implements PagedIterable<T> {
     }
 
     /** A page being fetched on a thread of the read-ahead. */
-    private final class InFlight {
+    private final class InFlight implements FieldPage.Listener {
       final HttpUrl url;
       /** The next page's URL, as soon as the headers name it, or once the page is read. */
       private final CompletableFuture<@Nullable HttpUrl> next = new CompletableFuture<>();
       private final Future<Fetched<T>> page;
+      /** Cancels the attempt on its way, if any. */
+      private volatile @Nullable Runnable cancelAttempt;
+      private volatile boolean cancelled;
 
       InFlight(HttpUrl url) {
         this.url = url;
         this.page = Objects.requireNonNull(fetching, "fetching").submit(() -> {
           try {
-            Fetched<T> f = fetcher.fetch(url, next::complete);
+            Fetched<T> f = fetcher.fetch(url, this);
             next.complete(f.next());
             return f;
           } catch (RuntimeException | Error e) {
@@ -325,6 +329,17 @@ final class Pager<T> implements PagedIterable<T> {
             throw e;
           }
         });
+      }
+
+      @Override
+      public void next(@Nullable HttpUrl link) {
+        next.complete(link);
+      }
+
+      @Override
+      public void sending(Runnable cancel) {
+        cancelAttempt = cancel;
+        if (cancelled) cancel.run();
       }
 
       /** The next page's URL as soon as it is known; {@code null} on the last page or when the page failed. */
@@ -352,8 +367,15 @@ final class Pager<T> implements PagedIterable<T> {
         }
       }
 
+      /**
+       * Stops the fetch: a wait (the rate limit, a retry's backoff) is interrupted before anything is sent, and an
+       * attempt on its way is cancelled wherever it is; its answer, if any, is dropped.
+       */
       void cancel() {
+        cancelled = true;
         page.cancel(true);
+        Runnable c = cancelAttempt;
+        if (c != null) c.run();
       }
     }
   }

@@ -15,7 +15,7 @@ import java.io.InputStream;
 import io.hubshare.internal.protocol.FieldPage;
 import io.hubshare.internal.protocol.ListPage;
 import io.hubshare.internal.protocol.WireFormatException;
-import io.hubshare.internal.transport.HeadersListener;
+import io.hubshare.internal.transport.CallListener;
 import io.hubshare.internal.transport.Authorizer;
 import io.hubshare.internal.transport.ErrorMapper;
 import io.hubshare.internal.transport.HubRequest;
@@ -24,7 +24,7 @@ import io.hubshare.internal.transport.Transport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -99,26 +99,34 @@ public final class HfProtocol implements HubProtocol {
 
   @Override
   public FieldPage pageFields(Transport transport, HttpUrl endpoint, HttpUrl url, StoredFields.Request request,
-      Consumer<@Nullable HttpUrl> onNext) {
+      FieldPage.Listener listener) {
     HubUrls urls = new HubUrls(endpoint);
-    HeadersListener early = (answered, headers) -> {
-      List<String> values = headers.values("Link");
-      if (values.isEmpty()) {
-        onNext.accept(null);
-        return;
+    CallListener early = new CallListener() {
+      @Override
+      public void sending(Runnable cancel) {
+        listener.sending(cancel);
       }
-      String link;
-      try {
-        link = LinkHeader.next(String.join(", ", values));
-      } catch (WireFormatException unreadable) {
-        return; // the page fails when read, as page() fails
+
+      @Override
+      public void headers(HttpUrl answered, Headers headers) {
+        List<String> values = headers.values("Link");
+        if (values.isEmpty()) {
+          listener.next(null);
+          return;
+        }
+        String link;
+        try {
+          link = LinkHeader.next(String.join(", ", values));
+        } catch (WireFormatException unreadable) {
+          return; // the page fails when read, as page() fails
+        }
+        if (link == null) {
+          listener.next(null);
+          return;
+        }
+        HttpUrl next = urls.next(answered, link);
+        if (next != null) listener.next(next);
       }
-      if (link == null) {
-        onNext.accept(null);
-        return;
-      }
-      HttpUrl next = urls.next(answered, link);
-      if (next != null) onNext.accept(next);
     };
     return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null), early, response -> {
       HttpUrl next = next(response, urls, url);

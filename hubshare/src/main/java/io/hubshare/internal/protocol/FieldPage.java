@@ -15,6 +15,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record FieldPage(List<StoredFields> models, @Nullable HttpUrl next, @Nullable String nextCursor,
     @Nullable Long total) {
+  /** Follows the fetch of a page while it runs, for a listing that reads ahead. */
+  public interface Listener {
+    /**
+     * The next page's URL as soon as the response's headers name it ({@code null}: this is the last page). Not told
+     * when the headers name no usable next page; possibly told again when the request is retried.
+     */
+    void next(@Nullable HttpUrl next);
+
+    /** An attempt is about to be sent; {@code cancel} ends it, wherever it is. */
+    default void sending(Runnable cancel) {}
+  }
+
   public FieldPage {
     models = List.copyOf(models);
     if ((next == null) != (nextCursor == null)) {

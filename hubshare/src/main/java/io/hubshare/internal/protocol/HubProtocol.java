@@ -83,15 +83,16 @@ public interface HubProtocol {
    * Fetches the page at {@code url} and reads only the fields {@code request} asks for of each model, as
    * {@link #page} reads it otherwise: the same next page, cursor and failures, and fields equal to those of the
    * models {@link #page} would read (a body the field reader cannot take on itself is read the full way). As soon as
-   * the response's headers arrive, before its body is read, {@code onNext} is told the next page's URL, or
+   * the response's headers arrive, before its body is read, {@code listener} is told the next page's URL, or
    * {@code null} on the last page; it is told nothing when the headers name no usable next page (the page then
    * fails as {@link #page} fails), and it may be told again when the request is retried. The returned page's
-   * {@link FieldPage#next()} is the one that counts.
+   * {@link FieldPage#next()} is the one that counts. Before each attempt is sent, {@code listener} is told how to
+   * cancel it.
    *
    * @throws UnsupportedOperationException unless {@link #readsPageFields()}
    */
   default FieldPage pageFields(Transport transport, HttpUrl endpoint, HttpUrl url, StoredFields.Request request,
-      java.util.function.Consumer<@Nullable HttpUrl> onNext) {
+      FieldPage.Listener listener) {
     throw new UnsupportedOperationException(hub() + " has no field reader for its listings");
   }
 

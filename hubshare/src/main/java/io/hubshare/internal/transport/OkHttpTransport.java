@@ -91,7 +91,7 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public HubResponse get(HubRequest request) {
-    return get(request, false, HeadersListener.NONE);
+    return get(request, false, CallListener.NONE);
   }
 
   /**
@@ -102,18 +102,18 @@ public final class OkHttpTransport implements Transport {
    */
   @Override
   public <T> T read(HubRequest request, Function<HubResponse, T> reader) {
-    return read(request, HeadersListener.NONE, reader);
+    return read(request, CallListener.NONE, reader);
   }
 
   /**
    * {@inheritDoc}
    *
    * <p>As {@link #read(HubRequest, Function)}: a malformed body is evicted from the disk cache, and one that came
-   * from it is asked for once more from the network, whose headers {@code onHeaders} is told too.
+   * from it is asked for once more from the network, which {@code listener} follows too.
    */
   @Override
-  public <T> T read(HubRequest request, HeadersListener onHeaders, Function<HubResponse, T> reader) {
-    HubResponse response = get(request, false, onHeaders);
+  public <T> T read(HubRequest request, CallListener listener, Function<HubResponse, T> reader) {
+    HubResponse response = get(request, false, listener);
     try {
       return reader.apply(response);
     } catch (MalformedResponseException bad) {
@@ -124,7 +124,7 @@ public final class OkHttpTransport implements Transport {
     } catch (RuntimeException e) {
       throw redactor.scrubAny(e);
     }
-    HubResponse fresh = get(request, true, onHeaders);
+    HubResponse fresh = get(request, true, listener);
     try {
       return reader.apply(fresh);
     } catch (MalformedResponseException bad) {
@@ -135,19 +135,19 @@ public final class OkHttpTransport implements Transport {
     }
   }
 
-  private HubResponse get(HubRequest request, boolean bypassCache, HeadersListener onHeaders) {
+  private HubResponse get(HubRequest request, boolean bypassCache, CallListener listener) {
     if (closed.get()) {
       throw new IllegalStateException("the transport is closed");
     }
     try {
-      return follow(request, bypassCache, onHeaders);
+      return follow(request, bypassCache, listener);
     } catch (RuntimeException e) {
       // The one exit of every failure: whatever the hub echoed, the token does not leave.
       throw redactor.scrubAny(e);
     }
   }
 
-  private HubResponse follow(HubRequest request, boolean bypassCache, HeadersListener onHeaders) {
+  private HubResponse follow(HubRequest request, boolean bypassCache, CallListener listener) {
     List<HttpUrl> chain = new ArrayList<>();
     chain.add(request.url());
     HttpUrl url = request.url();
@@ -155,9 +155,9 @@ public final class OkHttpTransport implements Transport {
       Exchange response;
       if (config.offline()) {
         response = fromCacheOnly(url);
-        if (response.isSuccessful()) onHeaders.headers(url, response.headers());
+        if (response.isSuccessful()) listener.headers(url, response.headers());
       } else {
-        response = retryLoop.execute(url, bypassCache ? requests.network(url) : requests.online(url), onHeaders);
+        response = retryLoop.execute(url, bypassCache ? requests.network(url) : requests.online(url), listener);
       }
       if (response.isRedirect()) {
         url = Redirects.next(response, chain);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,14 +58,14 @@ public final class RetryLoop {
   }
 
   Exchange execute(HttpUrl url) {
-    return execute(url, requests.online(url), HeadersListener.NONE);
+    return execute(url, requests.online(url), CallListener.NONE);
   }
 
   /**
    * As {@link #execute(HttpUrl)}, sending {@code request} (a request for {@code url}) at each attempt, and telling
-   * {@code onHeaders} the headers of a successful answer before its body is read.
+   * {@code listener} how to cancel each attempt and the headers of a successful answer before its body is read.
    */
-  Exchange execute(HttpUrl url, Request request, HeadersListener onHeaders) {
+  Exchange execute(HttpUrl url, Request request, CallListener listener) {
     int attempts = policy.maxRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       RateLimitPacer.Slot slot = pacer == null ? null : acquire(url);
@@ -72,7 +73,7 @@ public final class RetryLoop {
       long started = System.nanoTime();
       try {
         if (slot != null) pace(slot.delay(), url);
-        exchange = send(request, url, attempt, onHeaders);
+        exchange = send(request, url, attempt, listener, slot);
       } catch (RuntimeException e) {
         if (e instanceof io.hubshare.error.HubException) throw e;
         // Whatever the HTTP client throws on a hub's answer reaches the caller as hubshare's own failure, never raw.
@@ -133,22 +134,28 @@ public final class RetryLoop {
   }
 
   /**
-   * Sends one request and reads its body, at most {@link Limits#maxBodyBytes()} of it; a successful answer's headers
-   * go to {@code onHeaders} first.
+   * Sends one request and reads its body, at most {@link Limits#maxBodyBytes()} of it; {@code listener} is told how to
+   * cancel the call before it is sent, and a successful answer's headers before its body is read. The rate limit
+   * the answer reports is taken in as soon as its headers arrive, and a probe's {@code slot} released then: what
+   * the pacer waits for is in the headers, and a request that waits for it need not wait for the body too.
    */
-  Exchange send(Request request, HttpUrl url, int attempt, HeadersListener onHeaders) throws IOException {
+  Exchange send(Request request, HttpUrl url, int attempt, CallListener listener, RateLimitPacer.@Nullable Slot slot)
+      throws IOException {
     if (Thread.currentThread().isInterrupted()) {
       // A listing that stopped reading ahead interrupts the request it no longer needs: nothing is sent.
       throw new InterruptedIOException("interrupted before GET " + pathOf(url) + " was sent");
     }
-    try (Response response = client.newCall(request).execute()) {
-      if (response.isSuccessful()) onHeaders.headers(url, response.headers());
-      Body body = Bodies.read(response, limits.maxBodyBytes(), url);
+    Call call = client.newCall(request);
+    listener.sending(call::cancel);
+    try (Response response = call.execute()) {
       Response network = response.networkResponse();
       if (pacer != null && network != null) {
         // The network response's own headers: a revalidated response would otherwise mix in the cached ones.
         pacer.observe(network.headers());
       }
+      if (pacer != null && slot != null) pacer.release(slot);
+      if (response.isSuccessful()) listener.headers(url, response.headers());
+      Body body = Bodies.read(response, limits.maxBodyBytes(), url);
       boolean fromCache = response.cacheResponse() != null && (network == null || network.code() == 304);
       return new Exchange(response.code(), url, response.headers(), body, fromCache, attempt);
     }

@@ -28,13 +28,14 @@ public interface Transport extends AutoCloseable {
   }
 
   /**
-   * As {@link #read(HubRequest, Function)}, telling {@code onHeaders} the headers of the successful response before
-   * its body is read (see {@link HeadersListener}). A transport that reads whole responses at once tells it when the
-   * response has arrived, before {@code reader} runs.
+   * As {@link #read(HubRequest, Function)}, telling {@code listener} how to cancel the call and the headers of the
+   * successful response before its body is read (see {@link CallListener}). A transport that reads whole responses
+   * at once, and cannot cancel them, tells it the headers when the response has arrived, before {@code reader}
+   * runs.
    */
-  default <T> T read(HubRequest request, HeadersListener onHeaders, Function<HubResponse, T> reader) {
+  default <T> T read(HubRequest request, CallListener listener, Function<HubResponse, T> reader) {
     HubResponse response = get(request);
-    onHeaders.headers(response.url(), response.headers());
+    listener.headers(response.url(), response.headers());
     return reader.apply(response);
   }
 
