@@ -128,6 +128,51 @@ class HostileLiveSharesTest extends HostileServerTest {
   }
 
   @Test
+  void underAQuotaTheListingReadAheadIsPacedAndMeetsNoTooManyRequests() {
+    int quota = 20;
+    Duration window = Duration.ofSeconds(300);
+    int pages = 100;
+    java.time.Instant start = time.instant();
+    int[] used = {0};
+    int[] tooMany = {0};
+    java.time.Instant[] windowStart = {null};
+    server.on("/api/models", r -> {
+      synchronized (used) {
+        java.time.Instant now = time.instant();
+        if (windowStart[0] == null || !now.isBefore(windowStart[0].plus(window))) {
+          windowStart[0] = now;
+          used[0] = 0;
+        }
+        long reset = Duration.between(now, windowStart[0].plus(window)).toSeconds();
+        String policy = "\"fixed window\";\"api\";q=" + quota + ";w=" + window.toSeconds();
+        if (used[0] >= quota) {
+          tooMany[0]++;
+          return new mockwebserver3.MockResponse.Builder().code(429).addHeader("RateLimit", "\"api\";r=0;t=" + reset)
+              .addHeader("RateLimit-Policy", policy).addHeader("Retry-After", reset + 1)
+              .body("{\"error\":\"rate limited\"}").build();
+        }
+        used[0]++;
+        String cursor = r.getUrl().queryParameter("cursor");
+        int n = cursor == null ? 0 : Integer.parseInt(cursor);
+        var page = json(page("a/m" + (2 * n), "a/m" + (2 * n + 1)))
+            .addHeader("RateLimit", "\"api\";r=" + (quota - used[0]) + ";t=" + reset).addHeader("RateLimit-Policy", policy);
+        if (n + 1 < pages) page.addHeader("Link", next(Integer.toString(n + 1)));
+        return page.build();
+      }
+    });
+    try (HubClient hub = Hostile.client(server, time).build()) {
+      ShareTable t = BY_ACCOUNT.compute(hub.models().list(listing(2)));
+
+      assertThat(t.counts().seen()).isEqualTo(2L * pages);
+    }
+    assertThat(tooMany[0]).isZero();
+    assertThat(server.requestCount()).isEqualTo(pages);
+    // Five windows' worth of requests: the four resets between them waited for, and not much more.
+    Duration elapsed = Duration.between(start, time.instant());
+    assertThat(elapsed).isBetween(window.multipliedBy(4), window.multipliedBy(5));
+  }
+
+  @Test
   void freshCursorsOverPagesThatBringNoNewIdsEnd() {
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     server.on("/api/models", r -> json(page("a/one", "A/ONE")).addHeader("Link", next("c" + n.incrementAndGet()))
