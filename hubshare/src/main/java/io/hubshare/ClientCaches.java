@@ -42,9 +42,10 @@ final class ClientCaches {
 
 
 
-  private final Cache<ModelKey, Model> models;
-  private final Cache<String, Account> accounts;
-  private final @Nullable Cache<HttpUrl, Pager.Fetched<Model>> pages;
+  // Built at first use: a client that only lists (a live share computation) never loads the cache library.
+  private final Lazy<Cache<ModelKey, Model>> models;
+  private final Lazy<Cache<String, Account>> accounts;
+  private final @Nullable Lazy<Cache<HttpUrl, Pager.Fetched<Model>>> pages;
   /** The loads in flight, by key: a lookup that finds one waits for it and takes its outcome, value or failure. */
   private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
@@ -58,13 +59,13 @@ final class ClientCaches {
       Instant now = clock.instant();
       return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     };
-    this.models = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker)
-        .recordStats().build();
-    this.accounts = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker)
-        .recordStats().build();
-    this.pages = !listPages ? null : Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker)
+    this.models = new Lazy<>(() -> Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker)
+        .recordStats().build());
+    this.accounts = new Lazy<>(() -> Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize)
+        .ticker(ticker).recordStats().build());
+    this.pages = !listPages ? null : new Lazy<>(() -> Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker)
         .maximumWeight(maximumSize).<HttpUrl, Pager.Fetched<Model>>weigher((url, page) -> page.items().size() + 1)
-        .recordStats().build();
+        .recordStats().build());
   }
 
   /**
@@ -72,17 +73,17 @@ final class ClientCaches {
    * canonical id too, so a later lookup by the new name costs nothing.
    */
   Model model(ModelKey key, Supplier<Model> loader) {
-    Model model = shared(models, key, loader);
+    Model model = shared(models.get(), key, loader);
     if (!model.id().equalsIgnoreCase(key.id())) {
       // After get() returns, never inside its loader: Caffeine forbids writing to the cache from a loader.
-      models.asMap().putIfAbsent(new ModelKey(model.id(), key.revision(), key.expand()), model);
+      models.get().asMap().putIfAbsent(new ModelKey(model.id(), key.revision(), key.expand()), model);
     }
     return model;
   }
 
   /** The cached account overview, else the loader's. */
   Account account(String name, Supplier<Account> loader) {
-    return shared(accounts, name.toLowerCase(Locale.ROOT), loader);
+    return shared(accounts.get(), name.toLowerCase(Locale.ROOT), loader);
   }
 
   /**
@@ -125,7 +126,7 @@ final class ClientCaches {
 
   /** The cached list page when list pages are cached, else the loader's page, uncached. */
   Pager.Fetched<Model> page(HttpUrl url, Supplier<Pager.Fetched<Model>> loader) {
-    return pages == null ? loader.get() : pages.get(url, k -> loader.get());
+    return pages == null ? loader.get() : pages.get().get(url, k -> loader.get());
   }
 
   /** The statistics of every cache, summed. */
@@ -134,7 +135,9 @@ final class ClientCaches {
     return pages == null ? sum : sum.plus(snapshot(pages));
   }
 
-  private static CacheStats snapshot(Cache<?, ?> cache) {
+  private static CacheStats snapshot(Lazy<? extends Cache<?, ?>> lazy) {
+    Cache<?, ?> cache = lazy.ifBuilt();
+    if (cache == null) return CacheStats.EMPTY;
     com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.stats();
     return new CacheStats(s.hitCount(), s.missCount(), s.loadFailureCount(), s.evictionCount(),
         cache.estimatedSize());
@@ -142,8 +145,41 @@ final class ClientCaches {
 
   /** Drops every entry; statistics are kept. */
   void invalidateAll() {
-    models.invalidateAll();
-    accounts.invalidateAll();
-    if (pages != null) pages.invalidateAll();
+    invalidate(models);
+    invalidate(accounts);
+    if (pages != null) invalidate(pages);
+  }
+
+  private static void invalidate(Lazy<? extends Cache<?, ?>> lazy) {
+    Cache<?, ?> cache = lazy.ifBuilt();
+    if (cache != null) cache.invalidateAll();
+  }
+
+  /** A value built once, at first use, by whichever thread asks first. */
+  private static final class Lazy<T> {
+    private final Supplier<T> build;
+    private volatile @Nullable T value;
+
+    Lazy(Supplier<T> build) {
+      this.build = build;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = build.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+
+    @Nullable T ifBuilt() {
+      return value;
+    }
   }
 }

@@ -8,6 +8,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -35,7 +36,9 @@ final class Bodies {
     }
     MediaType type = body.contentType();
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    return Body.of(source.readByteArray(), charset);
+    Buffer bytes = new Buffer();
+    source.readAll(bytes); // the segments move over: nothing is copied
+    return Body.of(bytes, charset);
   }
 
   private static String requestId(Response response) {
