@@ -50,7 +50,7 @@ SAMPLE = os.path.join(ROOT, "examples", "data", "hub-sample-2026-08.jsonl.gz")
 JAR = os.path.join(ROOT, "target", "hubshare-cli.jar")
 # What `hubshare shares --by account` asks a live hub for (SharesCommand.fieldsNeeded); the official clients ask
 # only for what their job reads (--peer-expand).
-HUBSHARE_LIVE_FIELDS = "author,createdAt,tags,downloads"
+HUBSHARE_LIVE_FIELDS = "author,downloads"
 PEER_LIVE_FIELDS = "author,downloads"
 TOOL_NAMES = {"hubshare": "hubshare", "duckdb": "DuckDB", "polars": "polars", "huggingface_hub": "huggingface_hub",
               "huggingface.js": "@huggingface/hub", "gzip": "gzip -dc", "zlib": "zlib",
@@ -336,8 +336,9 @@ def live_jobs(url, py, node_dir, java_opts, tools, peer_fields):
     if "floor" in tools:
         jobs.append(Job("live", "floor", "raw", [sys.executable, os.path.join(HERE, "raw_pages.py"), url,
                                                  HUBSHARE_LIVE_FIELDS, "1000"]))
-        jobs.append(Job("live", "floor", "raw-peer", [sys.executable, os.path.join(HERE, "raw_pages.py"), url,
-                                                      peer_fields, "1000"]))
+        if peer_fields != HUBSHARE_LIVE_FIELDS:
+            jobs.append(Job("live", "floor", "raw-peer", [sys.executable, os.path.join(HERE, "raw_pages.py"), url,
+                                                          peer_fields, "1000"]))
     return jobs
 
 
@@ -620,7 +621,8 @@ def report(summary, problems, ctx):
             check = "= hubshare" if s.get("ok") else "—"
         tool = TOOL_NAMES[s["tool"]]
         if s["tool"] == "raw":
-            tool = "raw bytes (%s)" % HUBSHARE_LIVE_FIELDS
+            # Runs before hubshare asked only for what its computation reads recorded no fields: they asked for these.
+            tool = "raw bytes (%s)" % ctx.get("hubshare_fields", "author,createdAt,tags,downloads")
         elif s["tool"] == "raw-peer":
             tool = "raw bytes (%s)" % ctx["peer_fields"]
         if s.get("list_requests") is not None:
@@ -735,7 +737,8 @@ def main():
     ctx = {"started": started.strftime("%Y-%m-%d %H:%M UTC"), "runs": runs, "small_runs": small_runs,
            "launcher": LAUNCHER,
            "command": "python3 bench/shares_bench.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
-           "java_opts": shlex.split(args.java_opts), "load_start": loadavg(), "peer_fields": args.peer_expand}
+           "java_opts": shlex.split(args.java_opts), "load_start": loadavg(), "peer_fields": args.peer_expand,
+           "hubshare_fields": HUBSHARE_LIVE_FIELDS}
     logs = os.path.join(out_dir, "logs")
     os.makedirs(logs, exist_ok=True)
     log("results in " + out_dir)

@@ -405,11 +405,17 @@ final class SharesCommand implements Callable<Integer> {
   }
 
   /**
-   * The fields the listing must return for this computation, and no more: the creation time and tags (base-model
-   * links) always, the metric's counter, and what the dimension, attribution and filters read.
+   * The fields the listing must return for this computation, and no more: the author, the metric's counter, and what
+   * the dimension, attribution and filters read: the creation time for a window of creation, the tags (base-model
+   * links, licence tags) and the card for an attribution to bases or a dimension read from them, the task, library or
+   * size for the dimension or a filter. Every other field would be sent, and read, for nothing.
    */
   List<String> fieldsNeeded() {
-    Set<String> f = new LinkedHashSet<>(List.of("author", "createdAt", "tags"));
+    Set<String> f = new LinkedHashSet<>(List.of("author"));
+    if (createdAfter != null || createdBefore != null) f.add("createdAt");
+    boolean links = attribution != Attribution.UPLOADER || by == Dimension.LICENSE || by == Dimension.RELATION
+        || by == Dimension.FAMILY;
+    if (links) f.add("tags");
     switch (metric) {
       case DOWNLOADS: f.add("downloads"); break;
       case DOWNLOADS_ALL_TIME: f.add("downloadsAllTime"); break;

@@ -192,7 +192,8 @@ class SharesCommandTest {
       HttpUrl first = hub.requests.get(0);
       assertThat(first.encodedPath()).isEqualTo("/api/models");
       assertThat(first.queryParameter("limit")).isEqualTo("20");
-      assertThat(first.queryParameterValues("expand")).containsExactly("author", "createdAt", "tags", "likes");
+      // Only what the computation reads: the author and the metric's counter.
+      assertThat(first.queryParameterValues("expand")).containsExactly("author", "likes");
       JsonNode t = JSON.readTree(r.out());
       assertThat(t.get("models").get("seen").asLong()).isEqualTo(30);
       long likes = 0;
@@ -204,12 +205,18 @@ class SharesCommandTest {
 
   @Test
   void fieldsFollowTheDimensionAttributionAndFilters() {
+    assertThat(fields("--by", "account")).containsExactly("author", "downloads");
     assertThat(fields("--by", "size", "--metric", "downloads-all-time"))
-        .containsExactly("author", "createdAt", "tags", "downloadsAllTime", "safetensors", "gguf");
+        .containsExactly("author", "downloadsAllTime", "safetensors", "gguf");
     assertThat(fields("--by", "pipeline-tag", "--metric", "models", "--library", "transformers"))
-        .containsExactly("author", "createdAt", "tags", "pipeline_tag", "library_name");
+        .containsExactly("author", "pipeline_tag", "library_name");
     assertThat(fields("--by", "family", "--attribution", "root"))
-        .containsExactly("author", "createdAt", "tags", "downloads", "cardData");
+        .containsExactly("author", "tags", "downloads", "cardData");
+    assertThat(fields("--by", "country", "--attribution", "parent"))
+        .containsExactly("author", "tags", "downloads", "cardData");
+    assertThat(fields("--by", "license")).containsExactly("author", "tags", "downloads", "cardData");
+    assertThat(fields("--by", "country", "--created-after", "2025-01-01"))
+        .containsExactly("author", "createdAt", "downloads");
   }
 
   @Test
