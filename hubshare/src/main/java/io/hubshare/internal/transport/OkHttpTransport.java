@@ -40,6 +40,7 @@ public final class OkHttpTransport implements Transport {
 
   private final TransportConfig config;
   private final OkHttpClient client;
+  private final HttpClients clients;
   private final @Nullable Cache ownCache;
   private final boolean ownsClient;
   private final RequestFactory requests;
@@ -79,13 +80,14 @@ public final class OkHttpTransport implements Transport {
     } else {
       this.ownCache = null;
     }
-    this.client = builder.build();
+    this.clients = HttpClients.build(builder, config.endpoint(), ownsClient);
+    this.client = clients.main();
     this.requests = new RequestFactory(config.endpoint(), config.token(), config.userAgent(), config.authorizer());
     this.redactor = Redactor.of(config.token());
     RetryPolicy policy = new RetryPolicy(config.maxRetries(),
         new Backoff(config.initialBackoff(), config.maxBackoff(), jitter), config.clock(), config.limits().maxWait());
     RateLimitPacer pacer = config.paceRateLimit() ? new RateLimitPacer(config.clock()) : null;
-    this.retryLoop = new RetryLoop(client, requests, policy, pacer, config.sleeper(), config.limits(), redactor);
+    this.retryLoop = new RetryLoop(clients, requests, policy, pacer, config.sleeper(), config.limits(), redactor);
     this.errors = config.errors();
   }
 
@@ -205,7 +207,7 @@ public final class OkHttpTransport implements Transport {
           url.toString());
     }
     long started = System.nanoTime();
-    try (Response response = client.newCall(requests.offline(url)).execute()) {
+    try (Response response = clients.forUrl(url).newCall(requests.offline(url)).execute()) {
       Body body = Bodies.read(response, config.limits().maxBodyBytes(), url);
       long ms = (System.nanoTime() - started) / 1_000_000;
       boolean hit = response.cacheResponse() != null;

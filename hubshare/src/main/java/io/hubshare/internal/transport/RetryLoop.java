@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class RetryLoop {
   private static final System.Logger LOG = System.getLogger("io.hubshare.transport");
 
-  private final OkHttpClient client;
+  private final HttpClients clients;
   private final RequestFactory requests;
   private final RetryPolicy policy;
   private final @Nullable RateLimitPacer pacer;
@@ -46,9 +45,9 @@ public final class RetryLoop {
   /** The hosts (scheme, host, port) that have sent a response: one that never did is not retried when unreachable. */
   private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
-  RetryLoop(OkHttpClient client, RequestFactory requests, RetryPolicy policy, @Nullable RateLimitPacer pacer,
+  RetryLoop(HttpClients clients, RequestFactory requests, RetryPolicy policy, @Nullable RateLimitPacer pacer,
       Pause sleeper, Limits limits, Redactor redactor) {
-    this.client = client;
+    this.clients = clients;
     this.requests = requests;
     this.policy = policy;
     this.pacer = pacer;
@@ -145,7 +144,7 @@ public final class RetryLoop {
       // A listing that stopped reading ahead interrupts the request it no longer needs: nothing is sent.
       throw new InterruptedIOException("interrupted before GET " + pathOf(url) + " was sent");
     }
-    Call call = client.newCall(request);
+    Call call = clients.forUrl(url).newCall(request);
     listener.sending(call::cancel);
     try (Response response = call.execute()) {
       Response network = response.networkResponse();

@@ -43,6 +43,43 @@ class LifecycleTest extends LocalServerTest {
   }
 
   @Test
+  void aPlainHttpEndpointStartsWithoutTlsAndAnHttpsUrlGetsASiblingWithTlsSharingPoolThreadsAndCache() {
+    try (OkHttpTransport transport = config.transport()) {
+      HttpClients clients = HttpClients.build(transport.client().newBuilder(), config.endpoint, true);
+      OkHttpClient plain = clients.main();
+      assertThat(plain.connectionSpecs()).containsExactly(okhttp3.ConnectionSpec.CLEARTEXT);
+      assertThat(clients.forUrl(server.url("/x"))).isSameAs(plain);
+
+      OkHttpClient tls = clients.forUrl(okhttp3.HttpUrl.get("https://hub.example/api/models"));
+      assertThat(tls.connectionSpecs()).contains(okhttp3.ConnectionSpec.MODERN_TLS);
+      assertThat(clients.forUrl(okhttp3.HttpUrl.get("https://other.example/"))).isSameAs(tls);
+      assertThat(tls.connectionPool()).isSameAs(plain.connectionPool());
+      assertThat(tls.dispatcher()).isSameAs(plain.dispatcher());
+      assertThat(tls.cache()).isSameAs(plain.cache());
+    }
+    // An https endpoint, or a caller's client, keeps TLS from the start.
+    OkHttpClient.Builder b = new OkHttpClient.Builder();
+    HttpClients https = HttpClients.build(b, okhttp3.HttpUrl.get("https://huggingface.co"), true);
+    assertThat(https.main().connectionSpecs()).contains(okhttp3.ConnectionSpec.MODERN_TLS);
+    HttpClients callers = HttpClients.build(new OkHttpClient.Builder(), config.endpoint, false);
+    assertThat(callers.main().connectionSpecs()).contains(okhttp3.ConnectionSpec.MODERN_TLS);
+    assertThat(callers.forUrl(okhttp3.HttpUrl.get("https://hub.example/"))).isSameAs(callers.main());
+  }
+
+  @Test
+  void aRedirectFromAPlainHttpEndpointToHttpsIsFollowedWithTls() {
+    // The https side is this plain server: a TLS handshake is attempted, and fails, as it must, with hubshare's own
+    // exception (a client without TLS would have sent plain HTTP and waited).
+    server.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", server.url("/api/models/a/c").newBuilder().scheme("https").build().toString()).build());
+    config.maxRetries = 0;
+    try (OkHttpTransport transport = config.transport()) {
+      assertThatThrownBy(() -> transport.get(info())).isInstanceOf(io.hubshare.error.TransportException.class)
+          .hasMessageContaining("https://").hasCauseInstanceOf(javax.net.ssl.SSLException.class);
+    }
+  }
+
+  @Test
   void closeShutsDownItsOwnThreadsConnectionsAndCache() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{}").build());
     OkHttpTransport transport = config.transport();
