@@ -7,6 +7,7 @@ import io.hubshare.internal.protocol.StoredFields;
 import io.hubshare.internal.protocol.WireFormatException;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One model object's fields, read with Jackson as {@link ModelReader} reads them: the id ({@code id}, else
@@ -29,8 +30,19 @@ final class StoredFieldReader {
    * {@code END_OBJECT}.
    */
   static void read(JsonParser p, StoredFields.Request request, StoredFields f) throws IOException {
+    read(p, request, f, null);
+  }
+
+  /**
+   * As {@link #read(JsonParser, StoredFields.Request, StoredFields)}; with {@code strings}, an ASCII id is kept as
+   * bytes in them rather than made a string, and the author is one string per spelling. The fields read are the
+   * same.
+   */
+  static void read(JsonParser p, StoredFields.Request request, StoredFields f, @Nullable PageStrings strings)
+      throws IOException {
     String id = null;
     boolean idPresent = false;
+    boolean idAsBytes = false;
     String modelId = null;
     String author = null;
     Long downloads = null;
@@ -51,10 +63,11 @@ final class StoredFieldReader {
           if (t == JsonToken.VALUE_NULL) break;
           idPresent = true;
           if (t != JsonToken.VALUE_STRING) throw new WireFormatException("field 'id' must be a string");
-          id = p.getText().trim();
+          idAsBytes = strings != null && strings.readId(p);
+          id = idAsBytes ? null : p.getText().trim();
           break;
         case "modelId": modelId = JsonValues.nonBlankString(p); break;
-        case "author": author = JsonValues.nonBlankString(p); break;
+        case "author": author = strings != null ? strings.author(p) : JsonValues.nonBlankString(p); break;
         case "createdAt":
           if (request.createdAt) {
             f.createdAt = JsonValues.instant(p);
@@ -131,20 +144,27 @@ final class StoredFieldReader {
       }
     }
     if (p.currentToken() != JsonToken.END_OBJECT) throw new WireFormatException("malformed model object");
-    if (idPresent && (id == null || id.isEmpty())) throw new WireFormatException("field 'id' is empty");
-    String theId = id != null ? id : modelId;
-    if (theId == null) throw new WireFormatException("model without id");
-    f.id(theId);
     f.accountRef = -1;
-    int slash = theId.indexOf('/');
-    f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
+    if (idAsBytes) {
+      if (strings.idLength() == 0) throw new WireFormatException("field 'id' is empty");
+      f.asciiId(strings.ids(), strings.idStart(), strings.idLength());
+      f.idHash = RepoIdHash.quickAscii(strings.ids(), strings.idStart(), strings.idLength());
+      f.account = author != null ? author : strings.ownerOfId();
+    } else {
+      if (idPresent && (id == null || id.isEmpty())) throw new WireFormatException("field 'id' is empty");
+      String theId = id != null ? id : modelId;
+      if (theId == null) throw new WireFormatException("model without id");
+      f.id(theId);
+      int slash = theId.indexOf('/');
+      f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
+      f.idHash = RepoIdHash.quick(theId);
+    }
     f.downloads = downloads;
     f.downloadsAllTime = downloadsAllTime;
     f.likes = likes;
-    f.idHash = RepoIdHash.quick(theId);
     f.bases = !bases ? List.of() : expanded == null
-        ? BaseModelLinks.resolve(theId, tags, null, null, cardBases, cardRelation, f.libraryName)
-        : BaseModelLinks.resolve(theId, tags, expanded.expandedRelation(), expanded.expandedIds(), cardBases,
+        ? BaseModelLinks.resolve(f.id(), tags, null, null, cardBases, cardRelation, f.libraryName)
+        : BaseModelLinks.resolve(f.id(), tags, expanded.expandedRelation(), expanded.expandedIds(), cardBases,
             cardRelation, f.libraryName);
     if (!request.libraryName) f.libraryName = null;
   }
