@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * only the fields a computation asks for are read; no {@link io.hubshare.domain.Model} is built and the other
  * values are stepped over, their syntax checked, never decoded. Strings are skipped eight bytes at a time.
  *
- * <p>The scanner takes on the common line only: JSON whose strings are ASCII without escapes and whose numbers read
- * are integers. On anything else (an escape, a non-ASCII byte, a fraction, expanded base models, a nesting deeper than
- * 64, a syntax error, a line it cannot place) it hands the whole line to {@link StoredFieldReader}, Jackson reading
- * it as the full reader would: the scanner reads the same values or steps aside, and the line's errors are Jackson's.
+ * <p>The scanner takes on the common line only: the names and the values it reads are ASCII without escapes, and the
+ * numbers it reads are integers; the values it steps over may hold any valid JSON text. On anything else (an escape or
+ * a non-ASCII byte in what it reads, a fraction, expanded base models, a nesting deeper than 64, a syntax error, a
+ * line it cannot place) it hands the whole line to {@link StoredFieldReader}, Jackson reading it as the full reader
+ * would: the scanner reads the same values or steps aside, and never accepts a line Jackson would refuse.
  * It insists on the file's shape: the header object alone on line 1, then each model object alone on its line
  * (blank lines skipped); anything else fails, and the caller reads the file the full way for the exact message.
  *
@@ -82,6 +83,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private int end;
   private boolean eof;
   private long line;
+  private long jacksonLines;
 
   // The line being scanned. A field met twice keeps its last value, as with Jackson.
   private int idStart;
@@ -152,6 +154,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
     int nl = lineEnd();
     int next = scan(buf, ws(buf, pos), f);
     if (next != FAIL) return next;
+    jacksonLines++;
     try (JsonParser p = HfJson.FACTORY.createParser(buf, pos, nl - pos)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new WireFormatException("line " + line + " is not a model");
       StoredFieldReader.read(p, request, f);
@@ -495,7 +498,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private static int skip(byte[] b, int i, int depth) {
     switch (b[i]) {
       case '"': {
-        int e = stringEnd(b, i + 1);
+        int e = skipString(b, i + 1);
         return e == FAIL ? FAIL : e + 1;
       }
       case '{': return skipObject(b, i, depth + 1);
@@ -636,6 +639,61 @@ final class StoredFieldScanner implements StoredFields.Reader {
   }
 
   /**
+   * The index of the quote that closes a string value the reader does not read, whose characters start at
+   * {@code i}: as {@link #stringEnd}, but escapes and UTF-8 sequences are stepped over, checked at least as strictly
+   * as Jackson checks a string it skips. {@link #FAIL} at anything else.
+   */
+  private static int skipString(byte[] b, int i) {
+    while (true) {
+      long m = special((long) LONGS.get(b, i));
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      i += Long.numberOfTrailingZeros(m) >>> 3;
+      int c = b[i] & 0xff;
+      if (c == '"') return i;
+      if (c == '\\') {
+        i = escape(b, i);
+      } else if (c >= 0x80) {
+        i = utf8(b, i);
+      } else {
+        return FAIL; // a control character: the line's end, or one JSON wants escaped
+      }
+      if (i == FAIL) return FAIL;
+    }
+  }
+
+  /** Past the escape at {@code i} ({@code \"}, {@code \n}, {@code \u00e9}…), or {@link #FAIL}. */
+  private static int escape(byte[] b, int i) {
+    switch (b[i + 1]) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return i + 2;
+      case 'u':
+        for (int k = i + 2; k < i + 6; k++) {
+          if (Character.digit(b[k], 16) < 0) return FAIL;
+        }
+        return i + 6;
+      default:
+        return FAIL;
+    }
+  }
+
+  /**
+   * Past the UTF-8 sequence that starts at {@code i}: a lead byte of a two-, three- or four-byte character and its
+   * continuation bytes; {@link #FAIL} for a stray byte. Stricter than Jackson (no overlong leads), never laxer.
+   */
+  private static int utf8(byte[] b, int i) {
+    int lead = b[i] & 0xff;
+    int n = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (n == 0) return FAIL;
+    for (int k = i + 1; k <= i + n; k++) {
+      if ((b[k] & 0xC0) != 0x80) return FAIL;
+    }
+    return i + n + 1;
+  }
+
+  /**
    * The high bit of each byte of {@code x} (little-endian) that is a quote, a backslash, below 0x20 or above 0x7f,
    * exact up to the first such byte: the lowest bit set marks it (a borrow only runs upwards from a byte that is
    * marked itself).
@@ -723,6 +781,11 @@ final class StoredFieldScanner implements StoredFields.Reader {
       end += r;
     }
     buf[end] = '\n';
+  }
+
+  /** The lines read so far that the scanner handed to Jackson. */
+  long jacksonLines() {
+    return jacksonLines;
   }
 
   @Override
