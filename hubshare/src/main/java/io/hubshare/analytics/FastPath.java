@@ -74,7 +74,9 @@ final class FastPath {
       filters[i] = all.get(i).filter();
     }
     long count = 0;
-    try (InputStream in = ParallelGunzip.open(snapshot.file(), Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    // One inflating thread fewer than the processors: the reader needs one of them.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    try (InputStream in = ParallelGunzip.openInflatedOrPlain(snapshot.file(), threads);
         StoredFields.Reader reader = protocol.storedFields(in, request)) {
       if (reader == null) return null;
       StoredFields f = new StoredFields();

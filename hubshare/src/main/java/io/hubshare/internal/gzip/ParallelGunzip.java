@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -85,6 +86,17 @@ public final class ParallelGunzip extends InputStream {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * The bytes of {@code file}: inflated as {@link #open(Path, int)} inflates them if it starts with the gzip magic,
+   * else as they are (a snapshot written without compression).
+   */
+  public static InputStream openInflatedOrPlain(Path file, int threads) throws IOException {
+    try (InputStream probe = Files.newInputStream(file)) {
+      if (probe.read() != 0x1f || probe.read() != 0x8b) return Files.newInputStream(file);
+    }
+    return open(file, threads);
   }
 
   /** Inflates the first member here, then picks the way to read the rest. */
