@@ -136,7 +136,7 @@ public final class ShareAccumulator {
       lastHub = hub;
       if (grouping.include(hub)) groupOfAccount = new int[0];
     }
-    int parentRef = roots == null ? -1 : roots.observe(f.id(), f.bases);
+    int parentRef = roots == null || f.bases.isEmpty() ? -1 : roots.observe(f.id(), f.bases);
     if (!passes) return;
     matched++;
     Long value;
