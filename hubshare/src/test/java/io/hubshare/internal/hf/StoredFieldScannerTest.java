@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hubshare.internal.protocol.RepoIdHash;
 import io.hubshare.internal.protocol.StoredFields;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * reference fails. It must also read the sample itself, not hand it to Jackson.
  */
 class StoredFieldScannerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HEADER = "{\"format\":\"hubshare-snapshot\",\"formatVersion\":1,\"hub\":\"huggingface\"}";
   private static final StoredFields.Request UPLOADER =
       new StoredFields.Request(true, false, false, false, false, false, false);
@@ -42,6 +45,20 @@ class StoredFieldScannerTest {
     List<String> lines = HfFixtures.sampleLines();
     for (StoredFields.Request request : REQUESTS) {
       String file = HEADER + "\n" + String.join("\n", lines) + "\n";
+      assertThat(scan(file, request, 1 << 20)).isEqualTo(reference(file, request));
+    }
+  }
+
+  @Test
+  void everyRecordedModelInfoOnOneLineReadsAsJacksonReadsIt() throws IOException {
+    // The Hub's model-info bodies: siblings, config, safetensors, expanded base models, cards with free text.
+    List<String> lines = new ArrayList<>();
+    for (Path f : HfFixtures.modelInfoFiles()) {
+      lines.add(JSON.readTree(HfFixtures.read(f)).toString());
+    }
+    assertThat(lines).hasSizeGreaterThan(50);
+    String file = HEADER + "\n" + String.join("\n", lines) + "\n";
+    for (StoredFields.Request request : REQUESTS) {
       assertThat(scan(file, request, 1 << 20)).isEqualTo(reference(file, request));
     }
   }
