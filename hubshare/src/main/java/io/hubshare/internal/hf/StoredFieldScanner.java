@@ -56,6 +56,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private static final int TAGS = 7;
   private static final int CARD_DATA = 8;
   private static final int BASE_MODELS = 9;
+  // The counters come last, in this order: counters[] is indexed by code - DOWNLOADS.
   private static final int DOWNLOADS = 10;
   private static final int DOWNLOADS_ALL_TIME = 11;
   private static final int LIKES = 12;
@@ -76,6 +77,8 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   private final InputStream in;
   private final StoredFields.Request request;
+  /** By field code: whether the request reads the field; the others are stepped over. */
+  private final boolean[] wanted;
   private final AsciiStrings accounts = new AsciiStrings();
   private byte[] buf = new byte[(1 << 20) + PAD];
   /** The start of the next line; the data is {@code buf[0, end)}, and {@code buf[end]} is a sentinel line end. */
@@ -95,12 +98,9 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private int authorEnd;
   private long number;
   private boolean numberRead;
-  private long downloads;
-  private long downloadsAllTime;
-  private long likes;
-  private boolean hasDownloads;
-  private boolean hasDownloadsAllTime;
-  private boolean hasLikes;
+  /** The counters by code - {@link #DOWNLOADS}: downloads, all-time downloads, likes; and whether each was read. */
+  private final long[] counters = new long[3];
+  private final boolean[] counted = new boolean[3];
   private @Nullable String string;
   private List<String> tags = List.of();
   private List<String> cardBases = List.of();
@@ -109,6 +109,15 @@ final class StoredFieldScanner implements StoredFields.Reader {
   StoredFieldScanner(InputStream in, StoredFields.Request request) throws IOException {
     this.in = in;
     this.request = request;
+    wanted = new boolean[LIKES + 1];
+    wanted[ID] = wanted[MODEL_ID] = wanted[AUTHOR] = true;
+    wanted[DOWNLOADS] = request.downloads;
+    wanted[DOWNLOADS_ALL_TIME] = request.downloadsAllTime;
+    wanted[LIKES] = request.likes;
+    wanted[CREATED_AT] = request.createdAt;
+    wanted[PIPELINE_TAG] = request.pipelineTag;
+    wanted[LIBRARY_NAME] = request.libraryName || request.bases; // inference of relations reads the library
+    wanted[TAGS] = wanted[CARD_DATA] = wanted[BASE_MODELS] = request.bases;
     fill();
     int nl = lineEnd();
     try (JsonParser p = HfJson.FACTORY.createParser(buf, pos, nl - pos)) {
@@ -175,14 +184,13 @@ final class StoredFieldScanner implements StoredFields.Reader {
     idPresent = false;
     modelIdStart = -1;
     authorStart = -1;
-    hasDownloads = hasDownloadsAllTime = hasLikes = false;
+    Arrays.fill(counted, false);
     tags = List.of();
     cardBases = List.of();
     cardRelation = null;
     f.createdAt = null;
     f.pipelineTag = null;
     f.libraryName = null;
-    boolean bases = request.bases;
     i = ws(b, i + 1);
     if (b[i] == '}') {
       i++;
@@ -195,7 +203,8 @@ final class StoredFieldScanner implements StoredFields.Reader {
         i = ws(b, ke + 1);
         if (b[i] != ':') return FAIL;
         i = ws(b, i + 1);
-        switch (field(b, ks, ke - ks)) {
+        int code = field(b, ks, ke - ks);
+        switch (wanted[code] ? code : OTHER) {
           case ID:
             if (b[i] == '"') {
               int e = stringEnd(b, i + 1);
@@ -221,66 +230,32 @@ final class StoredFieldScanner implements StoredFields.Reader {
             authorEnd = rangeEnd;
             break;
           case DOWNLOADS:
-            if (!request.downloads) {
-              i = skip(b, i, 0);
-              break;
-            }
-            i = readNumber(b, i);
-            hasDownloads = numberRead;
-            downloads = number;
-            break;
           case DOWNLOADS_ALL_TIME:
-            if (!request.downloadsAllTime) {
-              i = skip(b, i, 0);
-              break;
-            }
-            i = readNumber(b, i);
-            hasDownloadsAllTime = numberRead;
-            downloadsAllTime = number;
-            break;
           case LIKES:
-            if (!request.likes) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readNumber(b, i);
-            hasLikes = numberRead;
-            likes = number;
+            counted[code - DOWNLOADS] = numberRead;
+            counters[code - DOWNLOADS] = number;
             break;
           case CREATED_AT:
-            if (!request.createdAt) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, false);
             f.createdAt = string == null ? null : IsoInstants.parse(string);
             break;
           case PIPELINE_TAG:
-            if (!request.pipelineTag) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, true);
             f.pipelineTag = string;
             break;
           case LIBRARY_NAME:
-            if (!request.libraryName && !bases) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, true);
             f.libraryName = string;
             break;
           case TAGS:
-            i = bases ? readTags(b, i) : skip(b, i, 0);
+            i = readTags(b, i);
             break;
           case CARD_DATA:
-            i = bases ? readCard(b, i) : skip(b, i, 0);
+            i = readCard(b, i);
             break;
           case BASE_MODELS:
-            if (bases) return FAIL; // expanded base models: Jackson reads them
-            i = skip(b, i, 0);
-            break;
+            return FAIL; // expanded base models: Jackson reads them
           default:
             i = skip(b, i, 0);
         }
@@ -329,9 +304,9 @@ final class StoredFieldScanner implements StoredFields.Reader {
       f.accountRef = ref;
       f.account = ref >= 0 ? accounts.get(ref) : ascii(b, as, ae);
     }
-    f.downloads = hasDownloads ? downloads : null;
-    f.downloadsAllTime = hasDownloadsAllTime ? downloadsAllTime : null;
-    f.likes = hasLikes ? likes : null;
+    f.downloads = counted[0] ? counters[0] : null;
+    f.downloadsAllTime = counted[1] ? counters[1] : null;
+    f.likes = counted[2] ? counters[2] : null;
     f.bases = request.bases
         ? BaseModelLinks.resolve(f.id(), tags, null, null, cardBases, cardRelation, f.libraryName)
         : List.of();
