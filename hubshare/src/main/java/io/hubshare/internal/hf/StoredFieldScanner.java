@@ -102,6 +102,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private final long[] counters = new long[3];
   private final boolean[] counted = new boolean[3];
   private @Nullable String string;
+  private List<String> strings = List.of();
   private List<String> tags = List.of();
   private List<String> cardBases = List.of();
   private @Nullable String cardRelation;
@@ -196,14 +197,10 @@ final class StoredFieldScanner implements StoredFields.Reader {
       i++;
     } else {
       while (true) {
-        if (b[i] != '"') return FAIL;
         int ks = i + 1;
-        int ke = stringEnd(b, ks);
-        if (ke == FAIL) return FAIL;
-        i = ws(b, ke + 1);
-        if (b[i] != ':') return FAIL;
-        i = ws(b, i + 1);
-        int code = field(b, ks, ke - ks);
+        i = member(b, i);
+        if (i == FAIL) return FAIL;
+        int code = field(b, ks, nameEnd - ks);
         switch (wanted[code] ? code : OTHER) {
           case ID:
             if (b[i] == '"') {
@@ -316,6 +313,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   private int rangeStart;
   private int rangeEnd;
+  private int nameEnd;
 
   /**
    * A string value as {@link JsonValues#nonBlankString} reads it, as a range of bytes ({@link #rangeStart} -1 for
@@ -374,37 +372,9 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   /** {@code tags}, keeping the strings that name base models, as {@code StoredFieldReader} keeps them. */
   private int readTags(byte[] b, int i) {
-    tags = List.of();
-    if (b[i] == '"') {
-      int e = stringEnd(b, i + 1);
-      if (e == FAIL) return FAIL;
-      if (startsWith(b, i + 1, e, BASE_MODEL_TAG)) tags = List.of(ascii(b, i + 1, e));
-      return e + 1;
-    }
-    if (b[i] != '[') return skip(b, i, 0);
-    i = ws(b, i + 1);
-    if (b[i] == ']') return i + 1;
-    List<String> out = null;
-    while (true) {
-      if (b[i] == '"') {
-        int e = stringEnd(b, i + 1);
-        if (e == FAIL) return FAIL;
-        if (startsWith(b, i + 1, e, BASE_MODEL_TAG)) {
-          if (out == null) out = new ArrayList<>(4);
-          out.add(ascii(b, i + 1, e));
-        }
-        i = e + 1;
-      } else {
-        i = skip(b, i, 1);
-        if (i == FAIL) return FAIL;
-      }
-      i = ws(b, i);
-      if (b[i] == ']') break;
-      if (b[i] != ',') return FAIL;
-      i = ws(b, i + 1);
-    }
-    if (out != null) tags = out;
-    return i + 1;
+    i = readStrings(b, i, BASE_MODEL_TAG, 0);
+    tags = strings;
+    return i;
   }
 
   /** {@code cardData}: its {@code base_model} (one string or strings) and {@code base_model_relation}. */
@@ -413,15 +383,13 @@ final class StoredFieldScanner implements StoredFields.Reader {
     i = ws(b, i + 1);
     if (b[i] == '}') return i + 1;
     while (true) {
-      if (b[i] != '"') return FAIL;
       int ks = i + 1;
-      int ke = stringEnd(b, ks);
-      if (ke == FAIL) return FAIL;
-      i = ws(b, ke + 1);
-      if (b[i] != ':') return FAIL;
-      i = ws(b, i + 1);
+      i = member(b, i);
+      if (i == FAIL) return FAIL;
+      int ke = nameEnd;
       if (is(b, ks, ke - ks, BASE_MODEL)) {
-        i = readStrings(b, i);
+        i = readStrings(b, i, null, 1);
+        cardBases = strings;
       } else if (is(b, ks, ke - ks, BASE_MODEL_RELATION)) {
         i = readString(b, i, true);
         cardRelation = string;
@@ -436,41 +404,56 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  /** {@link JsonValues#strings} into {@link #cardBases}. */
-  private int readStrings(byte[] b, int i) {
-    cardBases = List.of();
+  /**
+   * The strings of an array (other elements stepped over), or a lone string, into {@link #strings}, as
+   * {@link JsonValues#strings} reads them; only those that start with {@code prefix} when there is one.
+   */
+  private int readStrings(byte[] b, int i, byte @Nullable [] prefix, int depth) {
+    strings = List.of();
     if (b[i] == '"') {
       int e = stringEnd(b, i + 1);
       if (e == FAIL || e - i > MAX_READ) return FAIL;
-      cardBases = List.of(ascii(b, i + 1, e));
+      if (prefix == null || startsWith(b, i + 1, e, prefix)) strings = List.of(ascii(b, i + 1, e));
       return e + 1;
     }
-    if (b[i] != '[') return skip(b, i, 1);
-    List<String> out = new ArrayList<>(2);
+    if (b[i] != '[') return skip(b, i, depth);
     i = ws(b, i + 1);
-    if (b[i] != ']') {
-      while (true) {
-        if (b[i] == '"') {
-          int e = stringEnd(b, i + 1);
-          if (e == FAIL || e - i > MAX_READ) return FAIL;
-          out.add(ascii(b, i + 1, e));
-          i = e + 1;
-        } else {
-          i = skip(b, i, 2);
-          if (i == FAIL) return FAIL;
-        }
-        i = ws(b, i);
-        if (b[i] == ']') break;
-        if (b[i] != ',') return FAIL;
-        i = ws(b, i + 1);
+    if (b[i] == ']') return i + 1;
+    List<String> out = new ArrayList<>(4);
+    while (true) {
+      if (b[i] == '"') {
+        int e = stringEnd(b, i + 1);
+        if (e == FAIL || e - i > MAX_READ) return FAIL;
+        if (prefix == null || startsWith(b, i + 1, e, prefix)) out.add(ascii(b, i + 1, e));
+        i = e + 1;
+      } else {
+        i = skip(b, i, depth + 1);
+        if (i == FAIL) return FAIL;
       }
+      i = ws(b, i);
+      if (b[i] == ']') break;
+      if (b[i] != ',') return FAIL;
+      i = ws(b, i + 1);
     }
-    cardBases = out;
+    strings = out;
     return i + 1;
   }
 
+  /**
+   * The index of the value of the object member whose name's quote is at {@code i}: past the name, the colon and
+   * white space; the name ends (its closing quote) at {@link #nameEnd}. {@link #FAIL} if that is not what is there.
+   */
+  private int member(byte[] b, int i) {
+    if (b[i] != '"') return FAIL;
+    int e = stringEnd(b, i + 1);
+    if (e == FAIL) return FAIL;
+    nameEnd = e;
+    i = ws(b, e + 1);
+    return b[i] == ':' ? ws(b, i + 1) : FAIL;
+  }
+
   /** Steps over one JSON value at {@code i}, checking its syntax; returns the index past it, or {@link #FAIL}. */
-  private static int skip(byte[] b, int i, int depth) {
+  private int skip(byte[] b, int i, int depth) {
     switch (b[i]) {
       case '"': {
         int e = skipString(b, i + 1);
@@ -485,17 +468,14 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  private static int skipObject(byte[] b, int i, int depth) {
+  private int skipObject(byte[] b, int i, int depth) {
     if (depth > MAX_DEPTH) return FAIL;
     i = ws(b, i + 1);
     if (b[i] == '}') return i + 1;
     while (true) {
-      if (b[i] != '"') return FAIL;
-      int e = stringEnd(b, i + 1);
-      if (e == FAIL) return FAIL;
-      i = ws(b, e + 1);
-      if (b[i] != ':') return FAIL;
-      i = skip(b, ws(b, i + 1), depth);
+      i = member(b, i);
+      if (i == FAIL) return FAIL;
+      i = skip(b, i, depth);
       if (i == FAIL) return FAIL;
       i = ws(b, i);
       if (b[i] == '}') return i + 1;
@@ -504,7 +484,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  private static int skipArray(byte[] b, int i, int depth) {
+  private int skipArray(byte[] b, int i, int depth) {
     if (depth > MAX_DEPTH) return FAIL;
     i = ws(b, i + 1);
     if (b[i] == ']') return i + 1;
