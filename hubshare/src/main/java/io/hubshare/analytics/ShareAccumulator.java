@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShareAccumulator {
   private static final Long ONE = 1L;
+  private static final int UNKNOWN_GROUP = -1;
 
   private final Shares spec;
   private final Grouping grouping;
@@ -48,7 +49,6 @@ public final class ShareAccumulator {
    */
   private int[] groupOfAccount = new int[0];
   private @Nullable Hub lastHub;
-  private static final int UNKNOWN_GROUP = -1;
 
   ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
     this.spec = spec;
