@@ -36,6 +36,15 @@ set -e
 [[ "$out" == "hubshare: unknown option '--bye' (did you mean --by?)"$'\n'"try 'hubshare shares --help'" ]] \
   || fail "usage error said: $out"
 
+# Out of memory is one line saying how much heap there was and how to give more; exit 1.
+set +e
+out=$(java -Xmx8m -jar "$JAR" shares --by country --attribution root --from examples/data/hub-sample-2026-08.jsonl.gz \
+  2>&1); code=$?
+set -e
+[[ $code == 1 ]] || fail "out of memory exit $code"
+[[ "$out" == "hubshare: out of memory: the Java heap ("*" MiB here) is too small for this command; give it more"* ]] \
+  || fail "out of memory said: $out"
+
 # hubshare help COMMAND is the command's help.
 [[ "$(java -jar "$JAR" help crawl)" == "$(java -jar "$JAR" crawl --help)" ]] || fail "help crawl differs from crawl --help"
 

@@ -33,7 +33,26 @@ public final class Main {
     CommandLine cli = commandLine(context);
     cli.setOut(writer(System.out));
     cli.setErr(writer(System.err));
-    System.exit(cli.execute(args));
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      code = outOfMemory(cli.getErr());
+    }
+    System.exit(code);
+  }
+
+  /**
+   * Out of memory: one line saying how much heap the JVM had and how to give it more, instead of the JVM's stack
+   * trace. When the error reaches here the command's objects are unreachable: there is room again to print.
+   */
+  static int outOfMemory(PrintWriter err) {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    err.println("hubshare: out of memory: the Java heap (" + mib + " MiB here) is too small for this command; give "
+        + "it more with java -Xmx (bin/hubshare: JAVA_OPTS=-Xmx...); docs/performance.md#memory says what each "
+        + "computation needs");
+    err.flush();
+    return ExitCodes.FAILURE;
   }
 
   /** The command tree for {@code context}, with hubshare's error handling; tests execute it in-process. */

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shares over a snapshot file without a {@link io.hubshare.domain.Model} per line: the file is inflated ahead of
- * the reader on the other cores ({@link ParallelGunzip}), and the hub's field reader ({@link StoredFields}) reads
- * only the fields the computation needs. The totals are those of the full path, by construction (the same values
+ * the reader on the other cores ({@link ParallelGunzip}; a file written without compression is read as it is), and
+ * the hub's field reader ({@link StoredFields}; for Hugging Face a byte scanner) reads only the fields the
+ * computation needs. The totals are those of the full path, by construction (the same values
  * feed the same accumulator) and by test ({@code FastPathIdentityTest}).
  *
  * <p>It serves the intrinsic metrics, the credited dimensions and {@link Dimension#PIPELINE_TAG} and
@@ -74,7 +75,9 @@ final class FastPath {
       filters[i] = all.get(i).filter();
     }
     long count = 0;
-    try (InputStream in = ParallelGunzip.open(snapshot.file(), Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    // One inflating thread fewer than the processors: the reader needs one of them.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    try (InputStream in = ParallelGunzip.openInflatedOrPlain(snapshot.file(), threads);
         StoredFields.Reader reader = protocol.storedFields(in, request)) {
       if (reader == null) return null;
       StoredFields f = new StoredFields();

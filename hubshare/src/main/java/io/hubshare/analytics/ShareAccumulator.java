@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShareAccumulator {
   private static final Long ONE = 1L;
+  private static final int UNKNOWN_GROUP = -1;
 
   private final Shares spec;
   private final Grouping grouping;
@@ -48,7 +49,6 @@ public final class ShareAccumulator {
    */
   private int[] groupOfAccount = new int[0];
   private @Nullable Hub lastHub;
-  private static final int UNKNOWN_GROUP = -1;
 
   ShareAccumulator(Shares spec, Grouping grouping, @Nullable LineageIndex prebuilt) {
     this.spec = spec;
@@ -136,7 +136,7 @@ public final class ShareAccumulator {
       lastHub = hub;
       if (grouping.include(hub)) groupOfAccount = new int[0];
     }
-    int parentRef = roots == null ? -1 : roots.observe(f.id(), f.bases);
+    int parentRef = roots == null || f.bases.isEmpty() ? -1 : roots.observe(f.id(), f.bases);
     if (!passes) return;
     matched++;
     Long value;

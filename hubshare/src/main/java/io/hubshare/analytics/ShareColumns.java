@@ -122,7 +122,7 @@ public final class ShareColumns {
     LineageIndex.Builder lineage = LineageIndex.builder();
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
     long read = 0;
-    try (InputStream in = ParallelGunzip.open(file);
+    try (InputStream in = ParallelGunzip.openInflatedOrPlain(file, Runtime.getRuntime().availableProcessors());
         StoredFields.Reader reader = protocol == null ? null : protocol.storedFields(in, all)) {
       if (reader == null) {
         throw new IllegalArgumentException("snapshots of the hub '" + snapshot.header().hub() + "' have no columns");

@@ -19,9 +19,18 @@ public enum Relation {
   /** Weights merged from several bases. */
   MERGE;
 
+  /** The labels by ordinal: made once, read for every link of millions of models. */
+  private static final String[] LABELS;
+
+  static {
+    Relation[] all = values();
+    LABELS = new String[all.length];
+    for (Relation r : all) LABELS[r.ordinal()] = r.name().toLowerCase(Locale.ROOT);
+  }
+
   /** The relation in lower case, as people and the hubs write it: {@code finetune}, {@code quantized}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return LABELS[ordinal()];
   }
 
   /**
@@ -31,8 +40,9 @@ public enum Relation {
    */
   public static @Nullable Relation parse(@Nullable String name) {
     if (name == null) return null;
-    for (Relation r : values()) {
-      if (r.label().equalsIgnoreCase(name.trim())) return r;
+    String trimmed = name.trim();
+    for (int i = 0; i < LABELS.length; i++) {
+      if (LABELS[i].equalsIgnoreCase(trimmed)) return values()[i];
     }
     return null;
   }

@@ -10,6 +10,7 @@ import io.hubshare.snapshot.Snapshots;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,12 +42,17 @@ class FastPathIdentityTest {
 
   @TempDir static Path dir;
   static Path crawled;
+  static Path plain;
   static List<Model> models;
 
   @BeforeAll
   static void prepare() throws IOException {
     crawled = dir.resolve("crawled.jsonl.gz");
     writeMembers(SAMPLE, crawled, 97);
+    plain = dir.resolve("plain.jsonl");
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(SAMPLE))) {
+      Files.copy(in, plain);
+    }
     try (Snapshot s = Snapshots.open(SAMPLE); Stream<Model> all = s.stream()) {
       models = all.toList();
     }
@@ -122,6 +128,13 @@ class FastPathIdentityTest {
   void aCrawledFileOfManyMembersGivesTheSameTables() throws IOException {
     for (Dimension d : List.of(Dimension.COUNTRY, Dimension.ACCOUNT, Dimension.FAMILY)) {
       for (Attribution a : Attribution.values()) assertSame(List.of(Shares.by(d).attribution(a)), crawled);
+    }
+  }
+
+  @Test
+  void aSnapshotWrittenWithoutCompressionGivesTheSameTables() throws IOException {
+    for (Dimension d : List.of(Dimension.COUNTRY, Dimension.ACCOUNT)) {
+      for (Attribution a : Attribution.values()) assertSame(List.of(Shares.by(d).attribution(a)), plain);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -76,7 +77,11 @@ public final class ParallelGunzip extends InputStream {
    * @throws IOException if the file cannot be opened, or does not start with a gzip member
    */
   public static InputStream open(Path file, int threads) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    return open(FileChannel.open(file, StandardOpenOption.READ), threads);
+  }
+
+  /** As {@link #open(Path, int)}, over a channel it closes when it is closed or fails to start. */
+  static InputStream open(FileChannel ch, int threads) throws IOException {
     try {
       ParallelGunzip in = new ParallelGunzip(ch, Math.max(1, threads));
       in.start();
@@ -85,6 +90,17 @@ public final class ParallelGunzip extends InputStream {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * The bytes of {@code file}: inflated as {@link #open(Path, int)} inflates them if it starts with the gzip magic,
+   * else as they are (a snapshot written without compression).
+   */
+  public static InputStream openInflatedOrPlain(Path file, int threads) throws IOException {
+    try (InputStream probe = Files.newInputStream(file)) {
+      if (probe.read() != 0x1f || probe.read() != 0x8b) return Files.newInputStream(file);
+    }
+    return open(file, threads);
   }
 
   /** Inflates the first member here, then picks the way to read the rest. */
@@ -251,6 +267,9 @@ public final class ParallelGunzip extends InputStream {
         put(e);
       } catch (RuntimeException e) {
         put(new IOException(e));
+      } catch (Error e) {
+        // Out of memory, say: the reader rethrows it rather than wait for data that will never come.
+        put(e);
       } finally {
         m.close();
       }
@@ -280,6 +299,7 @@ public final class ParallelGunzip extends InputStream {
       if (o instanceof Chunk) return (Chunk) o;
       done = true;
       if (o instanceof IOException) throw copy((IOException) o);
+      if (o instanceof Error) throw (Error) o;
       return null;
     }
 

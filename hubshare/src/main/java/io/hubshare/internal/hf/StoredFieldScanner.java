@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * only the fields a computation asks for are read; no {@link io.hubshare.domain.Model} is built and the other
  * values are stepped over, their syntax checked, never decoded. Strings are skipped eight bytes at a time.
  *
- * <p>The scanner takes on the common line only: JSON whose strings are ASCII without escapes and whose numbers read
- * are integers. On anything else (an escape, a non-ASCII byte, a fraction, expanded base models, a nesting deeper than
- * 64, a syntax error, a line it cannot place) it hands the whole line to {@link StoredFieldReader}, Jackson reading
- * it as the full reader would: the scanner reads the same values or steps aside, and the line's errors are Jackson's.
+ * <p>The scanner takes on the common line only: the names and the values it reads are ASCII without escapes, and the
+ * numbers it reads are integers; the values it steps over may hold any valid JSON text. On anything else (an escape or
+ * a non-ASCII byte in what it reads, a fraction, expanded base models, a nesting deeper than 64, a syntax error, a
+ * line it cannot place) it hands the whole line to {@link StoredFieldReader}, Jackson reading it as the full reader
+ * would: the scanner reads the same values or steps aside, and never accepts a line Jackson would refuse.
  * It insists on the file's shape: the header object alone on line 1, then each model object alone on its line
  * (blank lines skipped); anything else fails, and the caller reads the file the full way for the exact message.
  *
@@ -55,6 +56,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private static final int TAGS = 7;
   private static final int CARD_DATA = 8;
   private static final int BASE_MODELS = 9;
+  // The counters come last, in this order: counters[] is indexed by code - DOWNLOADS.
   private static final int DOWNLOADS = 10;
   private static final int DOWNLOADS_ALL_TIME = 11;
   private static final int LIKES = 12;
@@ -75,6 +77,8 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   private final InputStream in;
   private final StoredFields.Request request;
+  /** By field code: whether the request reads the field; the others are stepped over. */
+  private final boolean[] wanted;
   private final AsciiStrings accounts = new AsciiStrings();
   private byte[] buf = new byte[(1 << 20) + PAD];
   /** The start of the next line; the data is {@code buf[0, end)}, and {@code buf[end]} is a sentinel line end. */
@@ -82,6 +86,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private int end;
   private boolean eof;
   private long line;
+  private long jacksonLines;
 
   // The line being scanned. A field met twice keeps its last value, as with Jackson.
   private int idStart;
@@ -93,13 +98,11 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private int authorEnd;
   private long number;
   private boolean numberRead;
-  private long downloads;
-  private long downloadsAllTime;
-  private long likes;
-  private boolean hasDownloads;
-  private boolean hasDownloadsAllTime;
-  private boolean hasLikes;
+  /** The counters by code - {@link #DOWNLOADS}: downloads, all-time downloads, likes; and whether each was read. */
+  private final long[] counters = new long[3];
+  private final boolean[] counted = new boolean[3];
   private @Nullable String string;
+  private List<String> strings = List.of();
   private List<String> tags = List.of();
   private List<String> cardBases = List.of();
   private @Nullable String cardRelation;
@@ -107,6 +110,15 @@ final class StoredFieldScanner implements StoredFields.Reader {
   StoredFieldScanner(InputStream in, StoredFields.Request request) throws IOException {
     this.in = in;
     this.request = request;
+    wanted = new boolean[LIKES + 1];
+    wanted[ID] = wanted[MODEL_ID] = wanted[AUTHOR] = true;
+    wanted[DOWNLOADS] = request.downloads;
+    wanted[DOWNLOADS_ALL_TIME] = request.downloadsAllTime;
+    wanted[LIKES] = request.likes;
+    wanted[CREATED_AT] = request.createdAt;
+    wanted[PIPELINE_TAG] = request.pipelineTag;
+    wanted[LIBRARY_NAME] = request.libraryName || request.bases; // inference of relations reads the library
+    wanted[TAGS] = wanted[CARD_DATA] = wanted[BASE_MODELS] = request.bases;
     fill();
     int nl = lineEnd();
     try (JsonParser p = HfJson.FACTORY.createParser(buf, pos, nl - pos)) {
@@ -152,6 +164,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
     int nl = lineEnd();
     int next = scan(buf, ws(buf, pos), f);
     if (next != FAIL) return next;
+    jacksonLines++;
     try (JsonParser p = HfJson.FACTORY.createParser(buf, pos, nl - pos)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new WireFormatException("line " + line + " is not a model");
       StoredFieldReader.read(p, request, f);
@@ -172,27 +185,23 @@ final class StoredFieldScanner implements StoredFields.Reader {
     idPresent = false;
     modelIdStart = -1;
     authorStart = -1;
-    hasDownloads = hasDownloadsAllTime = hasLikes = false;
+    Arrays.fill(counted, false);
     tags = List.of();
     cardBases = List.of();
     cardRelation = null;
     f.createdAt = null;
     f.pipelineTag = null;
     f.libraryName = null;
-    boolean bases = request.bases;
     i = ws(b, i + 1);
     if (b[i] == '}') {
       i++;
     } else {
       while (true) {
-        if (b[i] != '"') return FAIL;
         int ks = i + 1;
-        int ke = stringEnd(b, ks);
-        if (ke == FAIL) return FAIL;
-        i = ws(b, ke + 1);
-        if (b[i] != ':') return FAIL;
-        i = ws(b, i + 1);
-        switch (field(b, ks, ke - ks)) {
+        i = member(b, i);
+        if (i == FAIL) return FAIL;
+        int code = field(b, ks, nameEnd - ks);
+        switch (wanted[code] ? code : OTHER) {
           case ID:
             if (b[i] == '"') {
               int e = stringEnd(b, i + 1);
@@ -218,66 +227,32 @@ final class StoredFieldScanner implements StoredFields.Reader {
             authorEnd = rangeEnd;
             break;
           case DOWNLOADS:
-            if (!request.downloads) {
-              i = skip(b, i, 0);
-              break;
-            }
-            i = readNumber(b, i);
-            hasDownloads = numberRead;
-            downloads = number;
-            break;
           case DOWNLOADS_ALL_TIME:
-            if (!request.downloadsAllTime) {
-              i = skip(b, i, 0);
-              break;
-            }
-            i = readNumber(b, i);
-            hasDownloadsAllTime = numberRead;
-            downloadsAllTime = number;
-            break;
           case LIKES:
-            if (!request.likes) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readNumber(b, i);
-            hasLikes = numberRead;
-            likes = number;
+            counted[code - DOWNLOADS] = numberRead;
+            counters[code - DOWNLOADS] = number;
             break;
           case CREATED_AT:
-            if (!request.createdAt) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, false);
             f.createdAt = string == null ? null : IsoInstants.parse(string);
             break;
           case PIPELINE_TAG:
-            if (!request.pipelineTag) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, true);
             f.pipelineTag = string;
             break;
           case LIBRARY_NAME:
-            if (!request.libraryName && !bases) {
-              i = skip(b, i, 0);
-              break;
-            }
             i = readString(b, i, true);
             f.libraryName = string;
             break;
           case TAGS:
-            i = bases ? readTags(b, i) : skip(b, i, 0);
+            i = readTags(b, i);
             break;
           case CARD_DATA:
-            i = bases ? readCard(b, i) : skip(b, i, 0);
+            i = readCard(b, i);
             break;
           case BASE_MODELS:
-            if (bases) return FAIL; // expanded base models: Jackson reads them
-            i = skip(b, i, 0);
-            break;
+            return FAIL; // expanded base models: Jackson reads them
           default:
             i = skip(b, i, 0);
         }
@@ -326,9 +301,9 @@ final class StoredFieldScanner implements StoredFields.Reader {
       f.accountRef = ref;
       f.account = ref >= 0 ? accounts.get(ref) : ascii(b, as, ae);
     }
-    f.downloads = hasDownloads ? downloads : null;
-    f.downloadsAllTime = hasDownloadsAllTime ? downloadsAllTime : null;
-    f.likes = hasLikes ? likes : null;
+    f.downloads = counted[0] ? counters[0] : null;
+    f.downloadsAllTime = counted[1] ? counters[1] : null;
+    f.likes = counted[2] ? counters[2] : null;
     f.bases = request.bases
         ? BaseModelLinks.resolve(f.id(), tags, null, null, cardBases, cardRelation, f.libraryName)
         : List.of();
@@ -338,6 +313,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   private int rangeStart;
   private int rangeEnd;
+  private int nameEnd;
 
   /**
    * A string value as {@link JsonValues#nonBlankString} reads it, as a range of bytes ({@link #rangeStart} -1 for
@@ -396,37 +372,9 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   /** {@code tags}, keeping the strings that name base models, as {@code StoredFieldReader} keeps them. */
   private int readTags(byte[] b, int i) {
-    tags = List.of();
-    if (b[i] == '"') {
-      int e = stringEnd(b, i + 1);
-      if (e == FAIL) return FAIL;
-      if (startsWith(b, i + 1, e, BASE_MODEL_TAG)) tags = List.of(ascii(b, i + 1, e));
-      return e + 1;
-    }
-    if (b[i] != '[') return skip(b, i, 0);
-    i = ws(b, i + 1);
-    if (b[i] == ']') return i + 1;
-    List<String> out = null;
-    while (true) {
-      if (b[i] == '"') {
-        int e = stringEnd(b, i + 1);
-        if (e == FAIL) return FAIL;
-        if (startsWith(b, i + 1, e, BASE_MODEL_TAG)) {
-          if (out == null) out = new ArrayList<>(4);
-          out.add(ascii(b, i + 1, e));
-        }
-        i = e + 1;
-      } else {
-        i = skip(b, i, 1);
-        if (i == FAIL) return FAIL;
-      }
-      i = ws(b, i);
-      if (b[i] == ']') break;
-      if (b[i] != ',') return FAIL;
-      i = ws(b, i + 1);
-    }
-    if (out != null) tags = out;
-    return i + 1;
+    i = readStrings(b, i, BASE_MODEL_TAG, 0);
+    tags = strings;
+    return i;
   }
 
   /** {@code cardData}: its {@code base_model} (one string or strings) and {@code base_model_relation}. */
@@ -435,15 +383,13 @@ final class StoredFieldScanner implements StoredFields.Reader {
     i = ws(b, i + 1);
     if (b[i] == '}') return i + 1;
     while (true) {
-      if (b[i] != '"') return FAIL;
       int ks = i + 1;
-      int ke = stringEnd(b, ks);
-      if (ke == FAIL) return FAIL;
-      i = ws(b, ke + 1);
-      if (b[i] != ':') return FAIL;
-      i = ws(b, i + 1);
+      i = member(b, i);
+      if (i == FAIL) return FAIL;
+      int ke = nameEnd;
       if (is(b, ks, ke - ks, BASE_MODEL)) {
-        i = readStrings(b, i);
+        i = readStrings(b, i, null, 1);
+        cardBases = strings;
       } else if (is(b, ks, ke - ks, BASE_MODEL_RELATION)) {
         i = readString(b, i, true);
         cardRelation = string;
@@ -458,44 +404,59 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  /** {@link JsonValues#strings} into {@link #cardBases}. */
-  private int readStrings(byte[] b, int i) {
-    cardBases = List.of();
+  /**
+   * The strings of an array (other elements stepped over), or a lone string, into {@link #strings}, as
+   * {@link JsonValues#strings} reads them; only those that start with {@code prefix} when there is one.
+   */
+  private int readStrings(byte[] b, int i, byte @Nullable [] prefix, int depth) {
+    strings = List.of();
     if (b[i] == '"') {
       int e = stringEnd(b, i + 1);
       if (e == FAIL || e - i > MAX_READ) return FAIL;
-      cardBases = List.of(ascii(b, i + 1, e));
+      if (prefix == null || startsWith(b, i + 1, e, prefix)) strings = List.of(ascii(b, i + 1, e));
       return e + 1;
     }
-    if (b[i] != '[') return skip(b, i, 1);
-    List<String> out = new ArrayList<>(2);
+    if (b[i] != '[') return skip(b, i, depth);
     i = ws(b, i + 1);
-    if (b[i] != ']') {
-      while (true) {
-        if (b[i] == '"') {
-          int e = stringEnd(b, i + 1);
-          if (e == FAIL || e - i > MAX_READ) return FAIL;
-          out.add(ascii(b, i + 1, e));
-          i = e + 1;
-        } else {
-          i = skip(b, i, 2);
-          if (i == FAIL) return FAIL;
-        }
-        i = ws(b, i);
-        if (b[i] == ']') break;
-        if (b[i] != ',') return FAIL;
-        i = ws(b, i + 1);
+    if (b[i] == ']') return i + 1;
+    List<String> out = new ArrayList<>(4);
+    while (true) {
+      if (b[i] == '"') {
+        int e = stringEnd(b, i + 1);
+        if (e == FAIL || e - i > MAX_READ) return FAIL;
+        if (prefix == null || startsWith(b, i + 1, e, prefix)) out.add(ascii(b, i + 1, e));
+        i = e + 1;
+      } else {
+        i = skip(b, i, depth + 1);
+        if (i == FAIL) return FAIL;
       }
+      i = ws(b, i);
+      if (b[i] == ']') break;
+      if (b[i] != ',') return FAIL;
+      i = ws(b, i + 1);
     }
-    cardBases = out;
+    strings = out;
     return i + 1;
   }
 
+  /**
+   * The index of the value of the object member whose name's quote is at {@code i}: past the name, the colon and
+   * white space; the name ends (its closing quote) at {@link #nameEnd}. {@link #FAIL} if that is not what is there.
+   */
+  private int member(byte[] b, int i) {
+    if (b[i] != '"') return FAIL;
+    int e = stringEnd(b, i + 1);
+    if (e == FAIL) return FAIL;
+    nameEnd = e;
+    i = ws(b, e + 1);
+    return b[i] == ':' ? ws(b, i + 1) : FAIL;
+  }
+
   /** Steps over one JSON value at {@code i}, checking its syntax; returns the index past it, or {@link #FAIL}. */
-  private static int skip(byte[] b, int i, int depth) {
+  private int skip(byte[] b, int i, int depth) {
     switch (b[i]) {
       case '"': {
-        int e = stringEnd(b, i + 1);
+        int e = skipString(b, i + 1);
         return e == FAIL ? FAIL : e + 1;
       }
       case '{': return skipObject(b, i, depth + 1);
@@ -507,17 +468,14 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  private static int skipObject(byte[] b, int i, int depth) {
+  private int skipObject(byte[] b, int i, int depth) {
     if (depth > MAX_DEPTH) return FAIL;
     i = ws(b, i + 1);
     if (b[i] == '}') return i + 1;
     while (true) {
-      if (b[i] != '"') return FAIL;
-      int e = stringEnd(b, i + 1);
-      if (e == FAIL) return FAIL;
-      i = ws(b, e + 1);
-      if (b[i] != ':') return FAIL;
-      i = skip(b, ws(b, i + 1), depth);
+      i = member(b, i);
+      if (i == FAIL) return FAIL;
+      i = skip(b, i, depth);
       if (i == FAIL) return FAIL;
       i = ws(b, i);
       if (b[i] == '}') return i + 1;
@@ -526,7 +484,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
     }
   }
 
-  private static int skipArray(byte[] b, int i, int depth) {
+  private int skipArray(byte[] b, int i, int depth) {
     if (depth > MAX_DEPTH) return FAIL;
     i = ws(b, i + 1);
     if (b[i] == ']') return i + 1;
@@ -636,6 +594,61 @@ final class StoredFieldScanner implements StoredFields.Reader {
   }
 
   /**
+   * The index of the quote that closes a string value the reader does not read, whose characters start at
+   * {@code i}: as {@link #stringEnd}, but escapes and UTF-8 sequences are stepped over, checked at least as strictly
+   * as Jackson checks a string it skips. {@link #FAIL} at anything else.
+   */
+  private static int skipString(byte[] b, int i) {
+    while (true) {
+      long m = special((long) LONGS.get(b, i));
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      i += Long.numberOfTrailingZeros(m) >>> 3;
+      int c = b[i] & 0xff;
+      if (c == '"') return i;
+      if (c == '\\') {
+        i = escape(b, i);
+      } else if (c >= 0x80) {
+        i = utf8(b, i);
+      } else {
+        return FAIL; // a control character: the line's end, or one JSON wants escaped
+      }
+      if (i == FAIL) return FAIL;
+    }
+  }
+
+  /** Past the escape at {@code i} ({@code \"}, {@code \n}, {@code \u00e9}…), or {@link #FAIL}. */
+  private static int escape(byte[] b, int i) {
+    switch (b[i + 1]) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return i + 2;
+      case 'u':
+        for (int k = i + 2; k < i + 6; k++) {
+          if (Character.digit(b[k], 16) < 0) return FAIL;
+        }
+        return i + 6;
+      default:
+        return FAIL;
+    }
+  }
+
+  /**
+   * Past the UTF-8 sequence that starts at {@code i}: a lead byte of a two-, three- or four-byte character and its
+   * continuation bytes; {@link #FAIL} for a stray byte. Stricter than Jackson (no overlong leads), never laxer.
+   */
+  private static int utf8(byte[] b, int i) {
+    int lead = b[i] & 0xff;
+    int n = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (n == 0) return FAIL;
+    for (int k = i + 1; k <= i + n; k++) {
+      if ((b[k] & 0xC0) != 0x80) return FAIL;
+    }
+    return i + n + 1;
+  }
+
+  /**
    * The high bit of each byte of {@code x} (little-endian) that is a quote, a backslash, below 0x20 or above 0x7f,
    * exact up to the first such byte: the lowest bit set marks it (a borrow only runs upwards from a byte that is
    * marked itself).
@@ -723,6 +736,11 @@ final class StoredFieldScanner implements StoredFields.Reader {
       end += r;
     }
     buf[end] = '\n';
+  }
+
+  /** The lines read so far that the scanner handed to Jackson. */
+  long jacksonLines() {
+    return jacksonLines;
   }
 
   @Override

@@ -2,14 +2,22 @@ package io.hubshare.internal.gzip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
@@ -148,5 +156,118 @@ class ParallelGunzipTest {
     long alive = Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals("hubshare-gunzip") && t.isAlive()).count();
     assertThat(alive).isZero();
+  }
+
+  @Test
+  void anErrorOnTheInflatingThreadReachesTheReaderInsteadOfLeavingItWaiting() throws IOException {
+    // One member, too large to be taken as a crawl's: inflated in order on the pool thread, which runs out of memory.
+    Random r = new Random(11);
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    for (int i = 0; i < 40; i++) text.write(text(r, 4000));
+    Path f = write("one.gz", member(text.toByteArray()));
+    assertThat(Files.size(f)).isGreaterThan(2L * ParallelGunzip.FIRST_MEMBER_LIMIT);
+    FileChannel failing = new FailingChannel(FileChannel.open(f), ParallelGunzip.FIRST_MEMBER_LIMIT);
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      try (InputStream in = ParallelGunzip.open(failing, 2)) {
+        assertThatThrownBy(() -> readAll(in)).isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+      }
+    });
+  }
+
+  /** A file's channel whose reads past {@code limit} throw {@link OutOfMemoryError}. */
+  private static final class FailingChannel extends FileChannel {
+    private final FileChannel in;
+    private final long limit;
+
+    FailingChannel(FileChannel in, long limit) {
+      this.in = in;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long position) throws IOException {
+      if (position > limit) throw new OutOfMemoryError("simulated");
+      return in.read(dst, position);
+    }
+
+    @Override
+    public long size() throws IOException {
+      return in.size();
+    }
+
+    @Override
+    protected void implCloseChannel() throws IOException {
+      in.close();
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long position() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileChannel position(long newPosition) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileChannel truncate(long size) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void force(boolean metaData) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long transferTo(long position, long count, WritableByteChannel target) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long transferFrom(ReadableByteChannel src, long position, long count) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int write(ByteBuffer src, long position) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public MappedByteBuffer map(MapMode mode, long position, long size) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileLock lock(long position, long size, boolean shared) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FileLock tryLock(long position, long size, boolean shared) {
+      throw new UnsupportedOperationException();
+    }
   }
 }
