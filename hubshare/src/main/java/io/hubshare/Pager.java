@@ -176,7 +176,7 @@ final class Pager<T> implements PagedIterable<T> {
     private @Nullable HttpUrl nextUrl = first;
     private long yielded;
     private final LongHashSet visited = new LongHashSet();
-    private final LongHashSet seen = new LongHashSet();
+    private final LongHashSet seen;
     private int stale;
     private long pages;
     /** The items of the last page not listed before. */
@@ -194,6 +194,8 @@ final class Pager<T> implements PagedIterable<T> {
 
     PageIterator(boolean readAhead) {
       visited.add(RepoIdHash.exact(first.toString()));
+      // A listing read whole is long: room for 64 k ids (1 MiB) from the start saves the first six doublings.
+      seen = readAhead ? new LongHashSet(1 << 16) : new LongHashSet();
       // Two threads: one reads a page's body while the other sends the request for the next.
       fetching = readAhead ? Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "hubshare-read-ahead");
