@@ -154,7 +154,8 @@ final class Pager<T> implements PagedIterable<T> {
 
   /**
    * Reads the whole listing reading ahead (see the class comment), handing each page's items not listed before to
-   * {@code page}, in order, on this thread; the read-ahead's threads have ended when it returns or throws.
+   * {@code page}, in order, on this thread. When it returns or throws, the request in flight, if any, is cancelled
+   * and the read-ahead's threads are told to stop (they end as soon as the cancelled call gives way).
    *
    * @throws RuntimeException what a page's fetch or the listing's checks throw, through {@code exit}
    */

@@ -129,8 +129,9 @@ public final class HfProtocol implements HubProtocol {
       }
     };
     return transport.read(new HubRequest(url, HubRequest.Kind.MODEL_LIST, null, null), early, response -> {
+      List<StoredFields> models = FieldPages.read(response, request); // the body's failures first, as page()
       HttpUrl next = next(response, urls, url);
-      return new FieldPage(FieldPages.read(response, request), next, cursorOf(next), null);
+      return new FieldPage(models, next, cursorOf(next), null);
     });
   }
 
