@@ -15,7 +15,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shares over a snapshot file without a {@link io.hubshare.domain.Model} per line: the file is inflated ahead of
+ * Shares over a snapshot file (a hubshare snapshot, or JSON Lines of the list API's objects without a header) without
+ * a {@link io.hubshare.domain.Model} per line: the file is inflated ahead of
  * the reader on the other cores ({@link ParallelGunzip}; a file written without compression is read as it is), and
  * the hub's field reader ({@link StoredFields}; for Hugging Face a byte scanner) reads only the fields the
  * computation needs. The totals are those of the full path, by construction (the same values
@@ -64,7 +65,7 @@ final class FastPath {
       request = request == null ? r : request.and(r);
     }
     if (request == null) return null;
-    if (snapshot.format() != SnapshotFormat.HUBSHARE) return null;
+    if (snapshot.format() == SnapshotFormat.PARQUET) return null;
     HubProtocol protocol = protocolOf(snapshot.header().hub());
     if (protocol == null) return null;
     Hub hub = protocol.hub();
@@ -78,7 +79,7 @@ final class FastPath {
     // One inflating thread fewer than the processors: the reader needs one of them.
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     try (InputStream in = ParallelGunzip.openInflatedOrPlain(snapshot.file(), threads);
-        StoredFields.Reader reader = protocol.storedFields(in, request)) {
+        StoredFields.Reader reader = protocol.storedFields(in, request, snapshot.format() == SnapshotFormat.HUBSHARE)) {
       if (reader == null) return null;
       StoredFields f = new StoredFields();
       // Each repository is counted once, at its first record, as Snapshot.stream() counts it.

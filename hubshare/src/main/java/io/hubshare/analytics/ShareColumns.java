@@ -123,7 +123,7 @@ public final class ShareColumns {
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
     long read = 0;
     try (InputStream in = ParallelGunzip.openInflatedOrPlain(file, Runtime.getRuntime().availableProcessors());
-        StoredFields.Reader reader = protocol == null ? null : protocol.storedFields(in, all)) {
+        StoredFields.Reader reader = protocol == null ? null : protocol.storedFields(in, all, true)) {
       if (reader == null) {
         throw new IllegalArgumentException("snapshots of the hub '" + snapshot.header().hub() + "' have no columns");
       }

@@ -265,12 +265,12 @@ public final class Shares {
     if (snapshot.format() == SnapshotFormat.HUBSHARE) {
       ShareTable columns = ShareColumns.compute(this, snapshot);
       if (columns != null) return columns;
-      try {
-        ShareTable fast = FastPath.compute(this, snapshot);
-        if (fast != null) return fast;
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+    }
+    try {
+      ShareTable fast = FastPath.compute(this, snapshot);
+      if (fast != null) return fast;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     List<String> read = fields();
     Shares s = this;

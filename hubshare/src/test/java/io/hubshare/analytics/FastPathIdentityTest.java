@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hubshare.domain.Model;
 import io.hubshare.lineage.Attribution;
 import io.hubshare.snapshot.Snapshot;
+import io.hubshare.snapshot.SnapshotFormat;
 import io.hubshare.snapshot.Snapshots;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,8 @@ class FastPathIdentityTest {
   @TempDir static Path dir;
   static Path crawled;
   static Path plain;
+  static Path headerless;
+  static Path headerlessGz;
   static List<Model> models;
 
   @BeforeAll
@@ -53,6 +56,12 @@ class FastPathIdentityTest {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(SAMPLE))) {
       Files.copy(in, plain);
     }
+    // The list API's objects alone, as other tools dump a listing: the sample's lines after its header.
+    List<String> lines = Files.readAllLines(plain, StandardCharsets.UTF_8);
+    headerless = dir.resolve("models.jsonl");
+    Files.write(headerless, lines.subList(1, lines.size()), StandardCharsets.UTF_8);
+    headerlessGz = dir.resolve("models.jsonl.gz");
+    Files.write(headerlessGz, member(lines.subList(1, lines.size())));
     try (Snapshot s = Snapshots.open(SAMPLE); Stream<Model> all = s.stream()) {
       models = all.toList();
     }
@@ -135,6 +144,18 @@ class FastPathIdentityTest {
   void aSnapshotWrittenWithoutCompressionGivesTheSameTables() throws IOException {
     for (Dimension d : List.of(Dimension.COUNTRY, Dimension.ACCOUNT)) {
       for (Attribution a : Attribution.values()) assertSame(List.of(Shares.by(d).attribution(a)), plain);
+    }
+  }
+
+  @Test
+  void jsonLinesWithoutAHeaderGiveTheSameTables() throws IOException {
+    for (Path f : List.of(headerless, headerlessGz)) {
+      try (Snapshot s = Snapshots.open(f)) {
+        assertThat(s.format()).isEqualTo(SnapshotFormat.JSON_LINES);
+      }
+      for (Dimension d : List.of(Dimension.COUNTRY, Dimension.ACCOUNT)) {
+        for (Attribution a : Attribution.values()) assertSame(List.of(Shares.by(d).attribution(a)), f);
+      }
     }
   }
 

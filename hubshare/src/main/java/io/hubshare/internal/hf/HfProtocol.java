@@ -183,9 +183,9 @@ public final class HfProtocol implements HubProtocol {
   }
 
   @Override
-  public StoredFields.Reader storedFields(InputStream snapshotBytes, StoredFields.Request request)
+  public StoredFields.Reader storedFields(InputStream snapshotBytes, StoredFields.Request request, boolean headerLine)
       throws IOException {
-    return new StoredFieldScanner(snapshotBytes, request);
+    return new StoredFieldScanner(snapshotBytes, request, headerLine);
   }
 
   @Override

@@ -107,7 +107,13 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private List<String> cardBases = List.of();
   private @Nullable String cardRelation;
 
+  /** A reader of a hubshare snapshot's bytes, its header line first. */
   StoredFieldScanner(InputStream in, StoredFields.Request request) throws IOException {
+    this(in, request, true);
+  }
+
+  /** A reader of JSON Lines of models, after a header line when {@code headerLine}. */
+  StoredFieldScanner(InputStream in, StoredFields.Request request, boolean headerLine) throws IOException {
     this.in = in;
     this.request = request;
     wanted = new boolean[LIKES + 1];
@@ -120,6 +126,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
     wanted[LIBRARY_NAME] = request.libraryName || request.bases; // inference of relations reads the library
     wanted[TAGS] = wanted[CARD_DATA] = wanted[BASE_MODELS] = request.bases;
     fill();
+    if (!headerLine) return;
     int nl = lineEnd();
     try (JsonParser p = HfJson.FACTORY.createParser(buf, pos, nl - pos)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

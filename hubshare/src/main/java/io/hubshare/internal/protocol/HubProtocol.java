@@ -113,10 +113,11 @@ public interface HubProtocol {
 
   /**
    * A reader of a few fields of each stored model, for computations that need only those: the inflated bytes of a
-   * whole snapshot file, its header line first. {@code null} when this hub has none; callers then read models.
+   * whole snapshot file, its header line first when {@code headerLine} (a hubshare snapshot; else JSON Lines of the
+   * list API's objects alone). {@code null} when this hub has none; callers then read models.
    */
-  default StoredFields.@Nullable Reader storedFields(java.io.InputStream snapshotBytes, StoredFields.Request request)
-      throws java.io.IOException {
+  default StoredFields.@Nullable Reader storedFields(java.io.InputStream snapshotBytes, StoredFields.Request request,
+      boolean headerLine) throws java.io.IOException {
     return null;
   }
 
