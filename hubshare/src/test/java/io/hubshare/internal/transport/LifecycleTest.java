@@ -67,15 +67,25 @@ class LifecycleTest extends LocalServerTest {
   }
 
   @Test
-  void aRedirectFromAPlainHttpEndpointToHttpsIsFollowedWithTls() {
-    // The https side is this plain server: a TLS handshake is attempted, and fails, as it must, with hubshare's own
-    // exception (a client without TLS would have sent plain HTTP and waited).
-    server.enqueue(new MockResponse.Builder().code(302)
-        .addHeader("Location", server.url("/api/models/a/c").newBuilder().scheme("https").build().toString()).build());
-    config.maxRetries = 0;
-    try (OkHttpTransport transport = config.transport()) {
-      assertThatThrownBy(() -> transport.get(info())).isInstanceOf(io.hubshare.error.TransportException.class)
-          .hasMessageContaining("https://").hasCauseInstanceOf(javax.net.ssl.SSLException.class);
+  void aRedirectFromAPlainHttpEndpointToHttpsIsFollowedWithTls() throws Exception {
+    // The https side is a socket that notes the first byte it receives: a TLS handshake starts with 0x16, where a
+    // client without TLS would have sent "GET".
+    try (java.net.ServerSocket tlsSide = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.CompletableFuture<Integer> firstByte = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try (java.net.Socket s = tlsSide.accept()) {
+          return s.getInputStream().read();
+        } catch (java.io.IOException e) {
+          return -2;
+        }
+      });
+      server.enqueue(new MockResponse.Builder().code(302)
+          .addHeader("Location", "https://127.0.0.1:" + tlsSide.getLocalPort() + "/api/models/a/c").build());
+      config.maxRetries = 0;
+      try (OkHttpTransport transport = config.transport()) {
+        assertThatThrownBy(() -> transport.get(info())).isInstanceOf(io.hubshare.error.TransportException.class)
+            .hasMessageContaining("https://");
+      }
+      assertThat(firstByte.get(10, TimeUnit.SECONDS)).as("the first byte sent: a TLS record").isEqualTo(0x16);
     }
   }
 
