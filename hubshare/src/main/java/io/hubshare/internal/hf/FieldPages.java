@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list page's models read as a few fields each: one Jackson parser over the body's bytes as received, each
- * element of the array read by {@link StoredFieldReader}, no {@link Model}, no text of the body, no string per id or
- * per author ({@link PageStrings}). The page's shape is
+ * A list page's models read as a few fields each: {@link StoredFieldScanner} over the body's bytes as received, or
+ * for a page it does not take on one Jackson parser over them, each element of the array read by
+ * {@link StoredFieldReader}; no {@link Model}, no text of the body, no string per id or per author
+ * ({@link PageStrings}). The page's shape is
  * checked as {@link HfModels#parseList} checks it (an array of objects, nothing after it). A body this reader
  * stops at (malformed, a sequence that is not UTF-8, a model it rejects) is read again by the full reader:
  * its failure is then the full path's to the letter, and a page it reads after all gives the fields of its models,
@@ -39,6 +40,11 @@ final class FieldPages {
   }
 
   private static List<StoredFields> read(Body body, StoredFields.Request request) throws IOException {
+    if (body.receivedAsUtf8()) {
+      // Most pages: the byte scanner of snapshots, over the page's array.
+      List<StoredFields> scanned = StoredFieldScanner.page(body.utf8(), request);
+      if (scanned != null) return scanned;
+    }
     // Bytes as received when they are UTF-8; a body in another charset is parsed as the text it decodes to.
     try (JsonParser p = body.receivedAsUtf8() ? HfJson.FACTORY.createParser(body.utf8())
         : HfJson.FACTORY.createParser(body.text())) {

@@ -79,7 +79,12 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private final StoredFields.Request request;
   /** By field code: whether the request reads the field; the others are stepped over. */
   private final boolean[] wanted;
-  private final AsciiStrings accounts = new AsciiStrings();
+  private final AsciiStrings accounts;
+  /**
+   * The accounts of list pages, kept by the reading thread from page to page (as {@link PageStrings} keeps them), so
+   * that an account is one string for the whole listing.
+   */
+  private static final ThreadLocal<AsciiStrings> PAGE_ACCOUNTS = ThreadLocal.withInitial(AsciiStrings::new);
   private byte[] buf = new byte[(1 << 20) + PAD];
   /** The start of the next line; the data is {@code buf[0, end)}, and {@code buf[end]} is a sentinel line end. */
   private int pos;
@@ -114,7 +119,13 @@ final class StoredFieldScanner implements StoredFields.Reader {
 
   /** A reader of JSON Lines of models, after a header line when {@code headerLine}. */
   StoredFieldScanner(InputStream in, StoredFields.Request request, boolean headerLine) throws IOException {
+    this(in, request, headerLine, new AsciiStrings());
+  }
+
+  private StoredFieldScanner(InputStream in, StoredFields.Request request, boolean headerLine, AsciiStrings accounts)
+      throws IOException {
     this.in = in;
+    this.accounts = accounts;
     this.request = request;
     wanted = new boolean[LIKES + 1];
     wanted[ID] = wanted[MODEL_ID] = wanted[AUTHOR] = true;
@@ -164,6 +175,38 @@ final class StoredFieldScanner implements StoredFields.Reader {
   }
 
   /**
+   * The models of a list page, the whole body: a JSON array of model objects, each read as a snapshot's line is, the
+   * ids left in the page's bytes. {@code null} for a page the scanner does not take on (a line break in it, any line
+   * it would hand to Jackson, a body past 32 MiB): the caller then reads it with Jackson.
+   */
+  static @Nullable List<StoredFields> page(InputStream body, StoredFields.Request request) throws IOException {
+    StoredFieldScanner s = new StoredFieldScanner(body, request, false, PAGE_ACCOUNTS.get());
+    try (s) {
+      while (!s.eof) s.fill();
+    } catch (WireFormatException tooLong) {
+      return null;
+    }
+    byte[] b = s.buf;
+    int i = ws(b, 0);
+    if (b[i] != '[') return null;
+    i = ws(b, i + 1);
+    List<StoredFields> out = new ArrayList<>(1024);
+    if (b[i] != ']') {
+      while (true) {
+        StoredFields f = new StoredFields();
+        i = s.object(b, i, f);
+        if (i == FAIL) return null;
+        out.add(f);
+        i = ws(b, i);
+        if (b[i] == ']') break;
+        if (b[i] != ',') return null;
+        i = ws(b, i + 1);
+      }
+    }
+    return ws(b, i + 1) == s.end ? out : null;
+  }
+
+  /**
    * A line the scan gave up on: once the whole line is in the buffer, scanned again (it may have run into the end of
    * the data read so far), else read by Jackson. Returns where the next line starts.
    */
@@ -187,6 +230,18 @@ final class StoredFieldScanner implements StoredFields.Reader {
    * {@link #FAIL} when the line is one for Jackson (or runs past the data read so far), with {@code f} undefined.
    */
   private int scan(byte[] b, int i, StoredFields f) {
+    i = object(b, i, f);
+    if (i == FAIL) return FAIL;
+    i = ws(b, i);
+    if (b[i] != '\n' || i == end && !eof) return FAIL;
+    return Math.min(i + 1, end);
+  }
+
+  /**
+   * Scans the model object that starts at {@code i} into {@code f}; returns the index past it, or {@link #FAIL} when
+   * it is one for Jackson, with {@code f} undefined.
+   */
+  private int object(byte[] b, int i, StoredFields f) {
     if (b[i] != '{') return FAIL;
     idStart = -1;
     idPresent = false;
@@ -275,9 +330,7 @@ final class StoredFieldScanner implements StoredFields.Reader {
         }
       }
     }
-    i = ws(b, i);
-    if (b[i] != '\n' || i == end && !eof) return FAIL;
-    return finish(b, f) ? Math.min(i + 1, end) : FAIL;
+    return finish(b, f) ? i : FAIL;
   }
 
   /** Completes {@code f} from the line's fields; {@code false} where Jackson's reading fails. */
