@@ -43,7 +43,7 @@ public class AggregateBenchmark {
   public void read() throws IOException {
     StoredFields.Request all = new StoredFields.Request(true, true, true, true, true, true, true);
     try (InputStream in = ParallelGunzip.open(Path.of(snapshot));
-        StoredFields.Reader r = HubProtocol.of(Hub.HUGGING_FACE).storedFields(in, all)) {
+        StoredFields.Reader r = HubProtocol.of(Hub.HUGGING_FACE).storedFields(in, all, true)) {
       while (true) {
         StoredFields f = new StoredFields();
         if (!r.next(f)) break;
