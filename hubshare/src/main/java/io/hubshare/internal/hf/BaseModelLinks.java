@@ -81,7 +81,8 @@ final class BaseModelLinks {
         if (!t.startsWith(TAG_PREFIX)) continue;
         int colon = t.indexOf(':', TAG_PREFIX.length());
         if (colon < 0 || relation(t, TAG_PREFIX.length(), colon) == null) {
-          add(links, modelId, t.substring(TAG_PREFIX.length()), null);
+          // Mostly the bare tag of a base a relation tag named already: nothing to add, no substring to make.
+          if (!linked(links, t, TAG_PREFIX.length())) add(links, modelId, t.substring(TAG_PREFIX.length()), null);
         }
       }
     }
@@ -123,7 +124,7 @@ final class BaseModelLinks {
    * id (which costs a string per link).
    */
   private static void add(List<Link> links, String modelId, String id, @Nullable Relation relation) {
-    if (!RepoIds.isLinkable(id) || id.equalsIgnoreCase(modelId)) return;
+    // A link already there is linkable and not the model itself, and both tests ignore case: look for it first.
     for (int i = 0; i < links.size(); i++) {
       Link existing = links.get(i);
       if (existing.id.equalsIgnoreCase(id)) {
@@ -131,7 +132,17 @@ final class BaseModelLinks {
         return;
       }
     }
+    if (!RepoIds.isLinkable(id) || id.equalsIgnoreCase(modelId)) return;
     links.add(new Link(id, relation));
+  }
+
+  /** Whether a link's id equals {@code s.substring(from)} ignoring case. */
+  private static boolean linked(List<Link> links, String s, int from) {
+    for (int i = 0; i < links.size(); i++) {
+      String id = links.get(i).id;
+      if (id.length() == s.length() - from && s.regionMatches(true, from, id, 0, id.length())) return true;
+    }
+    return false;
   }
 
   /** A relation a link can have, or {@code null} (never {@link Relation#ORIGINAL}). */
