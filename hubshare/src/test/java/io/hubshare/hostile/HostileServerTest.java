@@ -1,13 +1,14 @@
 package io.hubshare.hostile;
 
 import io.hubshare.hub.ModelQuery;
+import io.hubshare.internal.transport.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A test against the hostile server: a fresh {@link HostileServer} per test, started and closed, and a fake time. */
 abstract class HostileServerTest {
   final HostileServer server = new HostileServer();
-  final Hostile.FakeTime time = new Hostile.FakeTime();
+  final FakeClock time = new FakeClock();
 
   @BeforeEach
   final void startServer() throws Exception {

@@ -68,7 +68,7 @@ class HostileTokenTest extends HostileServerTest {
   private HubClient client() throws Exception {
     Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
     return HubClient.builder().environment(Map.of("HF_TOKEN_PATH", file.toString(), "HF_ENDPOINT", server.endpoint()))
-        .systemProperties(Map.of()).clock(time).sleeper(time.sleeper()).maxRetries(0).build();
+        .systemProperties(Map.of()).clock(time).sleeper(time.sleeper()::sleep).maxRetries(0).build();
   }
 
   private static void assertNoToken(Throwable t) {
