@@ -247,31 +247,22 @@ public final class ShareColumns {
       out.write(new byte[HEADER]); // filled in below
       long at = HEADER;
       offsets[0] = at;
-      for (int i = 0; i < n; i++) out.writeInt(c.account[i]);
-      at += 4L * n;
+      at += writeInts(out, c.account, n);
       offsets[1] = at;
-      for (int i = 0; i < n; i++) out.writeInt(c.parent[i]);
-      at += 4L * n;
+      at += writeInts(out, c.parent, n);
       offsets[2] = at;
-      for (int i = 0; i < n; i++) out.writeLong(c.downloads[i]);
-      at += 8L * n;
+      at += writeLongs(out, c.downloads, n);
       offsets[3] = at;
-      for (int i = 0; i < n; i++) out.writeLong(c.allTime[i]);
-      at += 8L * n;
+      at += writeLongs(out, c.allTime, n);
       offsets[4] = at;
-      for (int i = 0; i < n; i++) out.writeLong(c.likes[i]);
-      at += 8L * n;
+      at += writeLongs(out, c.likes, n);
       offsets[5] = at;
-      for (int i = 0; i < n; i++) out.writeLong(c.createdSeconds[i]);
-      at += 8L * n;
+      at += writeLongs(out, c.createdSeconds, n);
       offsets[6] = at;
-      for (int i = 0; i < n; i++) out.writeInt(c.createdNanos[i]);
-      at += 4L * n;
-      offsets[7] = at;
-      for (int i = 0; i < n; i++) out.writeInt(c.pipeline[i]);
-      at += 4L * n;
-      for (int i = 0; i < n; i++) out.writeInt(c.library[i]);
-      at += 4L * n;
+      at += writeInts(out, c.createdNanos, n);
+      offsets[7] = at; // the pipeline tags, then the libraries
+      at += writeInts(out, c.pipeline, n);
+      at += writeInts(out, c.library, n);
       offsets[8] = at;
       out.write(c.flags, 0, n);
       at += n;
@@ -294,6 +285,17 @@ public final class ShareColumns {
       while (h.hasRemaining()) ch.write(h, h.position());
       ch.force(true);
     }
+  }
+
+  /** The first {@code n} values, big-endian; returns the bytes written. */
+  private static long writeInts(DataOutputStream out, int[] values, int n) throws IOException {
+    for (int i = 0; i < n; i++) out.writeInt(values[i]);
+    return 4L * n;
+  }
+
+  private static long writeLongs(DataOutputStream out, long[] values, int n) throws IOException {
+    for (int i = 0; i < n; i++) out.writeLong(values[i]);
+    return 8L * n;
   }
 
   private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
