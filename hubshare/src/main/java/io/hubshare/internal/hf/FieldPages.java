@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list page's models read as a few fields each: {@link StoredFieldScanner} over the body's bytes as received, or
- * for a page it does not take on one Jackson parser over them, each element of the array read by
- * {@link StoredFieldReader}; no {@link Model}, no text of the body, no string per id or per author
- * ({@link PageStrings}). The page's shape is
- * checked as {@link HfModels#parseList} checks it (an array of objects, nothing after it). A body this reader
+ * A list page's models read as a few fields each, no {@link Model}: {@link StoredFieldScanner} over the body's bytes as
+ * received (no text of the body, no string per id, one per account), or for a page it does not take on (a model with
+ * escapes or non-ASCII text in what is read, say) one Jackson parser over them, each element of the array read by
+ * {@link StoredFieldReader}. The page's shape is checked as {@link HfModels#parseList} checks it (an array of
+ * objects, nothing after it). A body this reader
  * stops at (malformed, a sequence that is not UTF-8, a model it rejects) is read again by the full reader:
  * its failure is then the full path's to the letter, and a page it reads after all gives the fields of its models,
  * so that a computation sees what the full path would have seen.
@@ -50,11 +50,10 @@ final class FieldPages {
         : HfJson.FACTORY.createParser(body.text())) {
       if (p.nextToken() != JsonToken.START_ARRAY) throw new WireFormatException("not an array of models");
       List<StoredFields> out = new ArrayList<>(1024);
-      PageStrings strings = new PageStrings();
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (t != JsonToken.START_OBJECT) throw new WireFormatException("not a model object");
         StoredFields f = new StoredFields();
-        StoredFieldReader.read(p, request, f, strings);
+        StoredFieldReader.read(p, request, f);
         out.add(f);
       }
       if (p.nextToken() != null) throw new WireFormatException("content after the array of models");

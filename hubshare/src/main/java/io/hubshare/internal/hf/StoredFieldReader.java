@@ -30,19 +30,8 @@ final class StoredFieldReader {
    * {@code END_OBJECT}.
    */
   static void read(JsonParser p, StoredFields.Request request, StoredFields f) throws IOException {
-    read(p, request, f, null);
-  }
-
-  /**
-   * As {@link #read(JsonParser, StoredFields.Request, StoredFields)}; with {@code strings}, an ASCII id is kept as
-   * bytes in them rather than made a string, and the author is one string per spelling. The fields read are the
-   * same.
-   */
-  static void read(JsonParser p, StoredFields.Request request, StoredFields f, @Nullable PageStrings strings)
-      throws IOException {
     String id = null;
     boolean idPresent = false;
-    boolean idAsBytes = false;
     String modelId = null;
     String author = null;
     Long downloads = null;
@@ -63,11 +52,10 @@ final class StoredFieldReader {
           if (t == JsonToken.VALUE_NULL) break;
           idPresent = true;
           if (t != JsonToken.VALUE_STRING) throw new WireFormatException("field 'id' must be a string");
-          idAsBytes = strings != null && strings.readId(p);
-          id = idAsBytes ? null : p.getText().trim();
+          id = p.getText().trim();
           break;
         case "modelId": modelId = JsonValues.nonBlankString(p); break;
-        case "author": author = strings != null ? strings.author(p) : JsonValues.nonBlankString(p); break;
+        case "author": author = JsonValues.nonBlankString(p); break;
         case "createdAt":
           if (request.createdAt) {
             f.createdAt = JsonValues.instant(p);
@@ -145,20 +133,13 @@ final class StoredFieldReader {
     }
     if (p.currentToken() != JsonToken.END_OBJECT) throw new WireFormatException("malformed model object");
     f.accountRef = -1;
-    if (idAsBytes) {
-      if (strings.idLength() == 0) throw new WireFormatException("field 'id' is empty");
-      f.asciiId(strings.ids(), strings.idStart(), strings.idLength());
-      f.idHash = RepoIdHash.quickAscii(strings.ids(), strings.idStart(), strings.idLength());
-      f.account = author != null ? author : strings.ownerOfId();
-    } else {
-      if (idPresent && (id == null || id.isEmpty())) throw new WireFormatException("field 'id' is empty");
-      String theId = id != null ? id : modelId;
-      if (theId == null) throw new WireFormatException("model without id");
-      f.id(theId);
-      int slash = theId.indexOf('/');
-      f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
-      f.idHash = RepoIdHash.quick(theId);
-    }
+    if (idPresent && (id == null || id.isEmpty())) throw new WireFormatException("field 'id' is empty");
+    String theId = id != null ? id : modelId;
+    if (theId == null) throw new WireFormatException("model without id");
+    f.id(theId);
+    int slash = theId.indexOf('/');
+    f.account = author != null ? author : slash < 0 ? null : theId.substring(0, slash);
+    f.idHash = RepoIdHash.quick(theId);
     f.downloads = downloads;
     f.downloadsAllTime = downloadsAllTime;
     f.likes = likes;

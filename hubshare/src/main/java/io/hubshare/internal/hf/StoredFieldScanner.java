@@ -81,8 +81,8 @@ final class StoredFieldScanner implements StoredFields.Reader {
   private final boolean[] wanted;
   private final AsciiStrings accounts;
   /**
-   * The accounts of list pages, kept by the reading thread from page to page (as {@link PageStrings} keeps them), so
-   * that an account is one string for the whole listing.
+   * The accounts of list pages, kept by the reading thread from page to page, so that an account is one string for
+   * the whole listing.
    */
   private static final ThreadLocal<AsciiStrings> PAGE_ACCOUNTS = ThreadLocal.withInitial(AsciiStrings::new);
   private byte[] buf = new byte[(1 << 20) + PAD];

@@ -18,7 +18,7 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /**
- * A list page read as fields ({@link FieldPages}: ids kept as bytes, one string per author) reads what
+ * A list page read as fields ({@link FieldPages}: the byte scanner, else Jackson over the page) reads what
  * {@link StoredFieldReader} reads with strings, model by model, and fails where the full reader fails.
  */
 class FieldPagesTest {
