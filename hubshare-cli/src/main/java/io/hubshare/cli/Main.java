@@ -22,6 +22,24 @@ public final class Main {
    * @param args the command line, such as {@code shares --by country --from hub.jsonl.gz}
    */
   public static void main(String[] args) {
+    // Made first, while the heap is empty, and as bytes: printing it later must not need room the heap may not have.
+    byte[] outOfMemory = ("hubshare: out of memory: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB here) is too small for this command; give it more with java -Xmx (bin/hubshare: JAVA_OPTS=-Xmx...); "
+        + "docs/performance.md#memory says what each computation needs" + System.lineSeparator())
+        .getBytes(StandardCharsets.UTF_8);
+    int code;
+    try {
+      code = run(args);
+    } catch (OutOfMemoryError e) {
+      // One line instead of the JVM's stack trace, wherever the command ran out (setting up included).
+      System.err.write(outOfMemory, 0, outOfMemory.length);
+      System.err.flush();
+      code = ExitCodes.FAILURE;
+    }
+    System.exit(code);
+  }
+
+  private static int run(String[] args) {
     // Charts are drawn off-screen: no display is needed, nor wanted on a server.
     System.setProperty("java.awt.headless", "true");
     try {
@@ -33,26 +51,7 @@ public final class Main {
     CommandLine cli = commandLine(context);
     cli.setOut(writer(System.out));
     cli.setErr(writer(System.err));
-    int code;
-    try {
-      code = cli.execute(args);
-    } catch (OutOfMemoryError e) {
-      code = outOfMemory(cli.getErr());
-    }
-    System.exit(code);
-  }
-
-  /**
-   * Out of memory: one line saying how much heap the JVM had and how to give it more, instead of the JVM's stack
-   * trace. When the error reaches here the command's objects are unreachable: there is room again to print.
-   */
-  static int outOfMemory(PrintWriter err) {
-    long mib = Runtime.getRuntime().maxMemory() >> 20;
-    err.println("hubshare: out of memory: the Java heap (" + mib + " MiB here) is too small for this command; give "
-        + "it more with java -Xmx (bin/hubshare: JAVA_OPTS=-Xmx...); docs/performance.md#memory says what each "
-        + "computation needs");
-    err.flush();
-    return ExitCodes.FAILURE;
+    return cli.execute(args);
   }
 
   /** The command tree for {@code context}, with hubshare's error handling; tests execute it in-process. */

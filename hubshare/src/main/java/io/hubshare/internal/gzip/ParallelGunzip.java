@@ -219,6 +219,7 @@ public final class ParallelGunzip extends InputStream {
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile @Nullable Error failure;
     private boolean done;
 
     InOrder(long from) {
@@ -228,8 +229,10 @@ public final class ParallelGunzip extends InputStream {
     }
 
     private void run(long from) {
-      GzipMember m = new GzipMember(channel, size, 256 * 1024);
+      GzipMember m = null;
       try {
+        // Made inside the try: its buffer may be what the heap has no room for.
+        m = new GzipMember(channel, size, 256 * 1024);
         long p = from;
         // As GZIPInputStream: bytes after a member that do not start another one end the data.
         GzipMember.Output chunks = new GzipMember.Output() {
@@ -268,10 +271,10 @@ public final class ParallelGunzip extends InputStream {
       } catch (RuntimeException e) {
         put(new IOException(e));
       } catch (Error e) {
-        // Out of memory, say: the reader rethrows it rather than wait for data that will never come.
-        put(e);
+        // Out of memory, say. Handing it over through the queue could need memory itself: the reader finds it here.
+        failure = e;
       } finally {
-        m.close();
+        if (m != null) m.close();
       }
     }
 
@@ -291,7 +294,14 @@ public final class ParallelGunzip extends InputStream {
       if (done) return null;
       Object o;
       try {
-        o = queue.take();
+        // Waits in steps, so that a thread that ended without a word (an error) cannot leave the reader waiting.
+        while ((o = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
+          if (thread.isAlive() || !queue.isEmpty()) continue;
+          done = true;
+          Error e = failure;
+          if (e != null) throw e;
+          throw new IOException("the inflating thread stopped before the end of the data");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while inflating");
@@ -299,7 +309,6 @@ public final class ParallelGunzip extends InputStream {
       if (o instanceof Chunk) return (Chunk) o;
       done = true;
       if (o instanceof IOException) throw copy((IOException) o);
-      if (o instanceof Error) throw (Error) o;
       return null;
     }
 
@@ -312,6 +321,9 @@ public final class ParallelGunzip extends InputStream {
     public void close() {
       // No interrupt: an interrupt during a read would close the file channel for every reader.
       stopped = true;
+      // The chunks read ahead are garbage now, at once: after an out-of-memory error the caller needs the room.
+      queue.clear();
+      free.clear();
     }
   }
 
